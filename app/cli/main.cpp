@@ -1,0 +1,72 @@
+// transferscope-cli: the headless front end. Every subcommand is a function in its own file,
+// listed in kCommands below; main() only dispatches and turns bad input into one clear line.
+
+#include "cli/commands.h"
+#include "common/input_error.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+#include <cstdio>
+#include <exception>
+
+namespace ts::cli {
+// Subcommands (one file each).
+} // namespace ts::cli
+
+namespace {
+
+using ts::cli::Command;
+
+const Command kCommands[] = {
+    {nullptr, nullptr, nullptr},
+};
+
+void printUsage(QTextStream &out)
+{
+    out << "transferscope-cli " << TRANSFERSCOPE_VERSION
+        << " — task transfer in vision-language models, headless\n\n"
+        << "usage: transferscope-cli COMMAND [ARGS...]   (COMMAND --help for details)\n\ncommands:\n";
+    for (const Command &c : kCommands) {
+        if (c.name)
+            out << "  " << QString::fromUtf8(c.name).leftJustified(10) << c.summary << "\n";
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // QGuiApplication is not needed: figures are painted on QImage/QSvgGenerator/QPdfWriter,
+    // which work with a plain QCoreApplication and no display.
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("transferscope-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TRANSFERSCOPE_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        printUsage(out);
+        return args.isEmpty() ? 2 : 0;
+    }
+    if (args.first() == QLatin1String("--version")) {
+        out << "transferscope-cli " << TRANSFERSCOPE_VERSION << "\n";
+        return 0;
+    }
+    const QString name = args.takeFirst();
+    for (const Command &c : kCommands) {
+        if (!c.name || name != QLatin1String(c.name))
+            continue;
+        try {
+            return c.run(args);
+        } catch (const ts::InputError &e) {
+            err << "error: " << e.describe() << "\n";
+            return 1;
+        } catch (const std::exception &e) {
+            err << "error: " << e.what() << "\n";
+            return 1;
+        }
+    }
+    err << "error: unknown command '" << name << "' (see transferscope-cli --help)\n";
+    return 2;
+}
