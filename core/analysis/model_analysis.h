@@ -1,0 +1,48 @@
+#pragma once
+// Everything Transferscope computes for one model, in one call; the CLI and the GUI panels both
+// read this value, so they never disagree.
+
+#include "analysis/ahp_normalization.h"
+#include "analysis/clique_finder.h"
+#include "analysis/personas.h"
+#include "analysis/significance.h"
+#include "analysis/transfer_graph.h"
+#include "analysis/transfer_matrix.h"
+#include "analysis/transfer_scores.h"
+
+#include <vector>
+
+namespace ts {
+
+struct AnalysisOptions {
+    double threshold = 0.25;       // graph edges: |mean PGF| ≥ threshold
+    EdgeSign edgeSign = EdgeSign::All;
+    bool includeDiagonal = false;  // Δ/Θ and AHP over the diagonal too
+    PersonaRule personaRule;
+    CliqueOptions cliques;
+};
+
+struct ModelAnalysis {
+    TransferMatrix matrix;
+    AnalysisOptions options;
+    SquareMatrix mean;    // mean PGF over runs
+    SquareMatrix spread;  // std over runs
+    SquareMatrix pValues; // two-sided one-sample t test per cell
+    std::vector<TaskScores> scores;
+    std::vector<TaskScoreSpread> scoreSpread;
+    TransferGraph graph;
+    std::vector<TaskClique> positiveCliques; // maximum ones
+    std::vector<TaskClique> negativeCliques;
+    std::vector<PersonaEvidence> personas;
+    SquareMatrix ahp;
+
+    const QString &model() const { return matrix.model(); }
+    double meanPositiveTransferability() const;
+    // Index of the task with the highest Δ⁺ (−1 for an empty matrix).
+    int topDonor() const;
+    ModelPersonas personaSummary() const;
+};
+
+ModelAnalysis analyzeModel(const TransferMatrix &matrix, const AnalysisOptions &options = {});
+
+} // namespace ts
