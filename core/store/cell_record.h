@@ -1,0 +1,69 @@
+#pragma once
+// What one completed unit of a study stores: the evaluation of a base model, of a model finetuned
+// on one source task, or of a control run, on every target task — with per-item results, the
+// training curve and the provenance of every number.
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <cstdint>
+#include <vector>
+
+namespace ts {
+
+enum class CellKind { Base, Finetune, Control };
+
+QString cellKindName(CellKind kind);
+// Throws std::invalid_argument for an unknown name (callers turn it into an InputError with context).
+CellKind cellKindFromName(const QString &name);
+
+// Per-item results of one model on one target task's evaluation split.
+struct EvalResult {
+    QString task;                 // canonical task name
+    QString split = QStringLiteral("val");
+    std::vector<int32_t> items;   // item index within the split
+    std::vector<uint8_t> correct; // 1 = answered correctly
+    std::vector<int8_t> chosen;   // option index the model chose (-1 = unparseable answer)
+
+    int total() const { return int(correct.size()); }
+    int correctCount() const;
+    double accuracy() const; // NaN when there are no items
+};
+
+// One row per logged training step (plain columns, so h5py reads them as arrays).
+struct TrainCurve {
+    std::vector<int32_t> step;
+    std::vector<float> loss;
+    std::vector<float> learningRate;
+    std::vector<float> samplesPerSecond;
+    std::vector<double> wallSeconds; // since the cell started
+
+    int size() const { return int(step.size()); }
+};
+
+struct Provenance {
+    QString programVersion;
+    QString device;          // "cpu" or "cuda:0"
+    QString modelHash;       // hash of the base checkpoint's weights
+    QString checkpointHash;  // hash of the finetuned weights (empty for a base evaluation)
+    QDateTime started;
+    QDateTime finished;
+    QJsonObject hyperParameters; // everything that shaped the run (steps, lr, LoRA, data size, …)
+};
+
+struct CellRecord {
+    CellKind kind = CellKind::Finetune;
+    QString model;  // model name as the study spec gives it
+    QString source; // source task (Finetune only)
+    int seed = 0;
+    QString run;    // run name ("initial", "seed_0", … or "seed_<n>")
+    Provenance provenance;
+    std::vector<EvalResult> evals;
+    TrainCurve curve;
+
+    // Stable identifier, also the file name stem: "<kind>__<model>__<source>__seed<k>".
+    QString cellId() const;
+    const EvalResult *evalFor(const QString &task) const;
+};
+
+} // namespace ts
