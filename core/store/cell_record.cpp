@@ -47,7 +47,7 @@ static QString slug(const QString &s)
     return out.isEmpty() ? QStringLiteral("-") : out;
 }
 
-QString CellRecord::cellId() const
+QString cellIdFor(CellKind kind, const QString &model, const QString &source, int seed)
 {
     return QStringLiteral("%1__%2__%3__seed%4")
         .arg(cellKindName(kind), slug(model), slug(kind == CellKind::Finetune ? source : QStringLiteral("-")))

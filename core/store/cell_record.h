@@ -14,6 +14,8 @@ namespace ts {
 enum class CellKind { Base, Finetune, Control };
 
 QString cellKindName(CellKind kind);
+// The stable identifier of a cell, also its file name stem: "<kind>__<model>__<source>__seed<k>".
+QString cellIdFor(CellKind kind, const QString &model, const QString &source, int seed);
 // Throws std::invalid_argument for an unknown name (callers turn it into an InputError with context).
 CellKind cellKindFromName(const QString &name);
 
@@ -61,8 +63,7 @@ struct CellRecord {
     std::vector<EvalResult> evals;
     TrainCurve curve;
 
-    // Stable identifier, also the file name stem: "<kind>__<model>__<source>__seed<k>".
-    QString cellId() const;
+    QString cellId() const { return cellIdFor(kind, model, source, seed); }
     const EvalResult *evalFor(const QString &task) const;
 };
 

@@ -1,0 +1,95 @@
+#pragma once
+// A study spec: what to run (models × source tasks × seeds) and how (training and evaluation
+// settings). Read from JSON (docs/study-spec.md); every problem in the file is reported, each as
+// one line naming the file and the JSON field, before anything runs.
+
+#include "common/input_error.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <stdexcept>
+#include <vector>
+
+namespace ts {
+
+enum class TaskRole { Source, Target, Both, Unused };
+QString taskRoleName(TaskRole role);
+
+struct ModelEntry {
+    QString name;       // label in tables and figures
+    QString preset;     // a built-in preset, or
+    QString checkpoint; // a checkpoint folder (nanoVLM or SmolVLM format)
+};
+
+struct TaskEntry {
+    QString task; // canonical name (TaskCatalog)
+    TaskRole role = TaskRole::Both;
+    bool isSource() const { return role == TaskRole::Source || role == TaskRole::Both; }
+    bool isTarget() const { return role == TaskRole::Target || role == TaskRole::Both; }
+};
+
+struct TrainSettings {
+    QString method = QStringLiteral("lora"); // "lora" or "full"
+    int examples = 2000;  // training-set size per source task
+    int steps = 150;
+    int batch = 32;
+    int gradAccumulation = 1;
+    double learningRate = 2e-3;
+    int warmupSteps = 10;
+    double weightDecay = 0.01;
+    double gradClip = 1.0;
+    int loraRank = 8;
+    double loraAlpha = 16.0;
+    double loraDropout = 0.0;
+    QStringList loraTargets{QStringLiteral("q"), QStringLiteral("k"), QStringLiteral("v"), QStringLiteral("o"),
+                            QStringLiteral("gate"), QStringLiteral("up"), QStringLiteral("down")};
+    bool freezeVision = true;
+};
+
+struct EvalSettings {
+    QString split = QStringLiteral("val");
+    int items = 1000;          // per target task
+    bool blinkSizes = false;   // use BLINK's val sizes instead of `items`
+    QString scoring = QStringLiteral("option-logits"); // or "generate"
+    int batch = 64;
+};
+
+struct StudySpec {
+    QString name;
+    QString description;
+    std::vector<ModelEntry> models;
+    std::vector<TaskEntry> tasks;
+    std::vector<int> seeds{0};
+    TrainSettings train;
+    EvalSettings eval;
+    bool control = true;     // a drift-control cell per model and seed
+    int difficulty = -1;     // -1: each task's embedded default level
+    QString device = QStringLiteral("auto"); // auto, cpu, cuda
+    int threads = 0;         // 0: all cores
+
+    QStringList sourceTasks() const;
+    QStringList targetTasks() const;
+    QJsonObject toJson() const;
+};
+
+// All problems of one spec file, each an InputError (file + JSON field + message).
+class SpecErrors : public std::runtime_error {
+public:
+    explicit SpecErrors(std::vector<InputError> errors);
+    const std::vector<InputError> &errors() const { return m_errors; }
+
+private:
+    std::vector<InputError> m_errors;
+};
+
+struct SpecContext {
+    QString file;            // for messages; also the base for relative checkpoint paths
+    QStringList knownPresets; // the model presets this build offers
+};
+
+// Throws SpecErrors listing every problem.
+StudySpec parseStudySpec(const QJsonObject &json, const SpecContext &context);
+StudySpec readStudySpec(const QString &path, const QStringList &knownPresets);
+
+} // namespace ts
