@@ -11,6 +11,8 @@
 
 namespace ts::cli {
 // Subcommands (one file each).
+int runAnalyze(const QStringList &args); // analyze_command.cpp
+int runStudyCommand(const QStringList &args);
 } // namespace ts::cli
 
 namespace {
@@ -18,6 +20,8 @@ namespace {
 using ts::cli::Command;
 
 const Command kCommands[] = {
+    {"study", "validate and plan a study spec, report or export a study folder", ts::cli::runStudyCommand},
+    {"analyze", "analyse PGF tables: scores, graph, cliques, personas; --json, --export DIR", ts::cli::runAnalyze},
     {nullptr, nullptr, nullptr},
 };
 
