@@ -1,4 +1,5 @@
 #include "common/input_error.h"
+#include "common/resource_locator.h"
 #include "common/task_catalog.h"
 
 #include <QtTest>
@@ -40,6 +41,15 @@ private Q_SLOTS:
     {
         QVERIFY(!TaskCatalog::find(QStringLiteral("IQ Test")).has_value());
         QVERIFY(!TaskCatalog::find(QString()).has_value());
+    }
+
+    void resourcesAreFoundAndMissingOnesNamed()
+    {
+        const QString spec = resourcePath(QStringLiteral("specs/quick.json"));
+        QVERIFY(QFileInfo(spec).isFile());
+        qputenv("TRANSFERSCOPE_RESOURCES", QDir::tempPath().toUtf8());
+        QVERIFY_THROWS_EXCEPTION(InputError, resourcePath(QStringLiteral("no/such/file.json")));
+        qunsetenv("TRANSFERSCOPE_RESOURCES");
     }
 
     void inputErrorNamesFileLineAndField()
