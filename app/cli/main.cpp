@@ -5,12 +5,14 @@
 #include "common/input_error.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 #include <cstdio>
 #include <exception>
 
 namespace ts::cli {
 // Subcommands (one file each).
+int runAnalyze(const QStringList &args); // analyze_command.cpp
 int runAnalyze(const QStringList &args); // analyze_command.cpp
 int runStudyCommand(const QStringList &args);
 } // namespace ts::cli
@@ -21,6 +23,7 @@ using ts::cli::Command;
 
 const Command kCommands[] = {
     {"study", "validate and plan a study spec, report or export a study folder", ts::cli::runStudyCommand},
+    {"analyze", "analyse PGF tables: scores, graph, cliques, personas; --json, --export DIR", ts::cli::runAnalyze},
     {"analyze", "analyse PGF tables: scores, graph, cliques, personas; --json, --export DIR", ts::cli::runAnalyze},
     {nullptr, nullptr, nullptr},
 };
@@ -40,9 +43,14 @@ void printUsage(QTextStream &out)
 
 int main(int argc, char **argv)
 {
-    // QGuiApplication is not needed: figures are painted on QImage/QSvgGenerator/QPdfWriter,
-    // which work with a plain QCoreApplication and no display.
-    QCoreApplication app(argc, argv);
+    // Figures are painted on QImage/QSvgGenerator/QPdfWriter without widgets, but any QPainter text
+    // needs Qt's font database, which only a QGuiApplication provides (with a plain
+    // QCoreApplication Qt aborts: "Must construct a QGuiApplication before accessing QFontDatabase").
+    // The offscreen platform needs no display, so it is the default for this headless program;
+    // a user's explicit QT_QPA_PLATFORM still wins.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("transferscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRANSFERSCOPE_VERSION));
 

@@ -62,7 +62,7 @@ struct LaidOutEdge {
 struct GraphLayout {
     QRectF boundingBox; // (0, 0, width, height)
     std::vector<LaidOutNode> nodes;
-    std::vector<LaidOutEdge> edges;
+    std::vector<LaidOutEdge> edges; // edges[i] is spec.edges[i]
 };
 
 // Throws std::runtime_error when Graphviz fails (a missing layout plugin).
