@@ -13,7 +13,6 @@
 namespace ts::cli {
 // Subcommands (one file each).
 int runAnalyze(const QStringList &args); // analyze_command.cpp
-int runAnalyze(const QStringList &args); // analyze_command.cpp
 int runStudyCommand(const QStringList &args);
 } // namespace ts::cli
 
@@ -23,7 +22,6 @@ using ts::cli::Command;
 
 const Command kCommands[] = {
     {"study", "validate and plan a study spec, report or export a study folder", ts::cli::runStudyCommand},
-    {"analyze", "analyse PGF tables: scores, graph, cliques, personas; --json, --export DIR", ts::cli::runAnalyze},
     {"analyze", "analyse PGF tables: scores, graph, cliques, personas; --json, --export DIR", ts::cli::runAnalyze},
     {nullptr, nullptr, nullptr},
 };
