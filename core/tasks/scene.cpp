@@ -1,0 +1,549 @@
+#include "tasks/scene.h"
+#include "tasks/rng.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QTransform>
+#include <algorithm>
+#include <cmath>
+
+namespace ts::tasks {
+
+const std::vector<PaletteColour> &palette()
+{
+    // Chosen to stay distinguishable at 64 px and to differ from every marker colour exactly.
+    static const std::vector<PaletteColour> colours = {
+        {"red", qRgb(205, 45, 45)},      {"green", qRgb(45, 160, 70)},   {"blue", qRgb(50, 85, 200)},
+        {"yellow", qRgb(230, 200, 50)},  {"magenta", qRgb(195, 70, 190)}, {"cyan", qRgb(60, 190, 200)},
+        {"orange", qRgb(235, 135, 35)},  {"purple", qRgb(110, 60, 170)}, {"white", qRgb(245, 245, 240)},
+        {"gray", qRgb(125, 125, 125)},   {"brown", qRgb(125, 80, 45)},   {"black", qRgb(30, 30, 30)},
+    };
+    return colours;
+}
+
+QString colourName(int colour) { return QString::fromLatin1(palette()[size_t(colour)].name); }
+QRgb colourRgb(int colour) { return palette()[size_t(colour)].rgb; }
+
+QString shapeName(int shape)
+{
+    static const char *names[] = {"circle", "square", "triangle", "diamond", "hexagon", "star"};
+    return QString::fromLatin1(names[shape]);
+}
+
+QString shapePlural(int shape) { return shapeName(shape) + QLatin1Char('s'); }
+
+QString textureName(int texture)
+{
+    static const char *names[] = {"solid", "stripes", "dots", "checks", "hatching"};
+    return QString::fromLatin1(names[texture]);
+}
+
+QRgb markerRgb(int letter)
+{
+    static const QRgb colours[] = {qRgb(255, 0, 0), qRgb(0, 90, 255), qRgb(0, 210, 0), qRgb(255, 235, 0)};
+    return colours[letter];
+}
+
+QString markerColourName(int letter)
+{
+    static const char *names[] = {"red", "blue", "green", "yellow"};
+    return QString::fromLatin1(names[letter]);
+}
+
+QString letter(int index) { return QString(QChar(QLatin1Char(char('A' + index)))); }
+
+QString roleName(Role role)
+{
+    static const char *names[] = {"background", "ground", "object", "part", "panel", "shadow", "marker", "box"};
+    return QString::fromLatin1(names[int(role)]);
+}
+
+static Role roleFromName(const QString &s)
+{
+    for (int i = 0; i <= int(Role::Box); ++i) {
+        if (roleName(Role(i)) == s)
+            return Role(i);
+    }
+    return Role::Object;
+}
+
+QRectF Item::bounds() const
+{
+    if (kind == Rect || kind == Ellipse) {
+        if (rotation == 0)
+            return rect;
+        QTransform t;
+        t.translate(rect.center().x(), rect.center().y()).rotate(rotation).translate(-rect.center().x(), -rect.center().y());
+        return t.mapRect(rect);
+    }
+    return points.boundingRect();
+}
+
+QPointF Item::centre() const
+{
+    if (kind == Rect || kind == Ellipse)
+        return rect.center();
+    if (kind == Polyline)
+        return points.boundingRect().center();
+    QPointF c;
+    for (const QPointF &p : points)
+        c += p;
+    return points.isEmpty() ? c : c / double(points.size());
+}
+
+Item makeShape(int shape, QPointF c, double r, double rotationDeg, QRgb fill)
+{
+    Item it;
+    it.role = Role::Object;
+    it.shape = shape;
+    it.fill = fill;
+    if (shape == int(Shape::Circle)) {
+        it.kind = Item::Ellipse;
+        it.rect = QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r);
+        return it;
+    }
+    it.kind = Item::Polygon;
+    std::vector<QPointF> unit; // shape outline on the unit circle, before rotation
+    const double pi = 3.14159265358979323846;
+    auto ring = [&](int n, double phase, double inner) {
+        for (int i = 0; i < n; ++i) {
+            const double a = phase + 2 * pi * i / n;
+            const double rr = (inner > 0 && (i % 2)) ? inner : 1.0;
+            unit.emplace_back(rr * std::cos(a), rr * std::sin(a));
+        }
+    };
+    switch (Shape(shape)) {
+    case Shape::Square: ring(4, pi / 4, 0); for (auto &p : unit) p *= 1.0; break;
+    case Shape::Triangle: ring(3, -pi / 2, 0); for (auto &p : unit) p.setY(p.y() + 0.2); break;
+    case Shape::Diamond: ring(4, -pi / 2, 0); for (auto &p : unit) p.setX(p.x() * 0.65); break;
+    case Shape::Hexagon: ring(6, 0, 0); break;
+    case Shape::Star: ring(10, -pi / 2, 0.45); break;
+    default: break;
+    }
+    const double a = rotationDeg * pi / 180.0;
+    const double ca = std::cos(a), sa = std::sin(a);
+    for (const QPointF &u : unit)
+        it.points << QPointF(c.x() + r * (u.x() * ca - u.y() * sa), c.y() + r * (u.x() * sa + u.y() * ca));
+    return it;
+}
+
+Item makeRect(const QRectF &rect, QRgb fill, Role role)
+{
+    Item it;
+    it.kind = Item::Rect;
+    it.role = role;
+    it.rect = rect;
+    it.fill = fill;
+    return it;
+}
+
+Item makeMarker(int letterIndex, QPointF at, double radius, MarkerStyle style)
+{
+    Item it;
+    it.kind = Item::Ellipse;
+    it.role = Role::Marker;
+    it.marker = letterIndex;
+    it.rect = QRectF(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius);
+    if (style == MarkerStyle::Disc) {
+        it.fill = markerRgb(letterIndex);
+        it.stroke = qRgb(0, 0, 0); // a dark rim keeps a disc visible on a same-hue object
+        it.strokeWidth = 1;
+    } else {
+        it.filled = false;
+        it.stroke = markerRgb(letterIndex);
+        it.strokeWidth = std::max(2.0, radius * 0.5);
+    }
+    return it;
+}
+
+Item makeBox(int letterIndex, const QRectF &box, double width)
+{
+    Item it;
+    it.kind = Item::Rect;
+    it.role = Role::Box;
+    it.marker = letterIndex;
+    it.rect = box;
+    it.filled = false;
+    it.stroke = markerRgb(letterIndex);
+    it.strokeWidth = width;
+    return it;
+}
+
+Item makePolyline(const QPolygonF &pts, double width, QRgb colour, Role role)
+{
+    Item it;
+    it.kind = Item::Polyline;
+    it.role = role;
+    it.points = pts;
+    it.filled = false;
+    it.stroke = colour;
+    it.strokeWidth = width;
+    return it;
+}
+
+static QPainterPath itemPath(const Item &it)
+{
+    QPainterPath path;
+    if (it.kind == Item::Rect)
+        path.addRect(it.rect);
+    else if (it.kind == Item::Ellipse)
+        path.addEllipse(it.rect);
+    else
+        path.addPolygon(it.points);
+    if ((it.kind == Item::Rect || it.kind == Item::Ellipse) && it.rotation != 0) {
+        QTransform t;
+        t.translate(it.rect.center().x(), it.rect.center().y()).rotate(it.rotation).translate(-it.rect.center().x(), -it.rect.center().y());
+        path = t.map(path);
+    }
+    path.closeSubpath();
+    return path;
+}
+
+static void paintTexture(QPainter &p, const Item &it, const QPainterPath &path)
+{
+    const QRectF b = path.boundingRect();
+    const double period = std::max(2.0, it.texturePeriod);
+    p.save();
+    p.setClipPath(path);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(it.textureColour));
+    switch (Texture(it.texture)) {
+    case Texture::Stripes:
+        for (double x = b.left(); x < b.right(); x += period)
+            p.drawRect(QRectF(x, b.top(), period / 2, b.height()));
+        break;
+    case Texture::Dots:
+        for (double y = b.top() + period / 2; y < b.bottom(); y += period)
+            for (double x = b.left() + period / 2; x < b.right(); x += period)
+                p.drawEllipse(QPointF(x, y), period * 0.22, period * 0.22);
+        break;
+    case Texture::Checks: {
+        const double cell = period / 2;
+        int row = 0;
+        for (double y = b.top(); y < b.bottom(); y += cell, ++row) {
+            int col = 0;
+            for (double x = b.left(); x < b.right(); x += cell, ++col)
+                if ((row + col) % 2 == 0)
+                    p.drawRect(QRectF(x, y, cell, cell));
+        }
+        break;
+    }
+    case Texture::Hatching: {
+        p.setPen(QPen(QColor(it.textureColour), 1));
+        const double span = b.width() + b.height();
+        for (double d = 0; d < span; d += period) {
+            p.drawLine(QPointF(b.left() + d, b.top()), QPointF(b.left() + d - b.height(), b.bottom()));
+            p.drawLine(QPointF(b.left() + d - b.height(), b.top()), QPointF(b.left() + d, b.bottom()));
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    p.restore();
+}
+
+void paintItem(QPainter &p, const Item &it)
+{
+    if (it.kind == Item::Polyline) {
+        QPen pen(QColor(it.stroke), it.strokeWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        p.setPen(pen);
+        p.setBrush(Qt::NoBrush);
+        p.drawPolyline(it.points);
+        return;
+    }
+    const QPainterPath path = itemPath(it);
+    if (it.filled) {
+        p.fillPath(path, QColor(it.fill));
+        if (it.texture > 0)
+            paintTexture(p, it, path);
+    }
+    if (it.strokeWidth > 0) {
+        p.setPen(QPen(QColor(it.stroke), it.strokeWidth, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(path);
+    }
+}
+
+QImage renderItems(const std::vector<Item> &items, int size)
+{
+    QImage img(size, size, QImage::Format_RGB32);
+    img.fill(qRgb(0, 0, 0));
+    QPainter p(&img);
+    p.setRenderHint(QPainter::Antialiasing, false);
+    for (const Item &it : items)
+        paintItem(p, it);
+    return img;
+}
+
+// ---------------------------------------------------------------- JSON
+QString rgbHex(QRgb c) { return QColor(c).name(); }
+static QRgb rgbFromHex(const QJsonValue &v) { return QColor(v.toString()).rgb(); }
+
+QJsonArray rectJson(const QRectF &r) { return {r.x(), r.y(), r.width(), r.height()}; }
+QRectF rectFromJson(const QJsonValue &v)
+{
+    const QJsonArray a = v.toArray();
+    return a.size() == 4 ? QRectF(a[0].toDouble(), a[1].toDouble(), a[2].toDouble(), a[3].toDouble()) : QRectF();
+}
+QJsonArray pointJson(QPointF p) { return {p.x(), p.y()}; }
+QPointF pointFromJson(const QJsonValue &v)
+{
+    const QJsonArray a = v.toArray();
+    return a.size() == 2 ? QPointF(a[0].toDouble(), a[1].toDouble()) : QPointF();
+}
+
+QJsonObject itemToJson(const Item &it)
+{
+    static const char *kinds[] = {"rect", "ellipse", "polygon", "polyline"};
+    QJsonObject o;
+    o[QStringLiteral("kind")] = QLatin1String(kinds[it.kind]);
+    o[QStringLiteral("role")] = roleName(it.role);
+    if (it.kind == Item::Rect || it.kind == Item::Ellipse) {
+        o[QStringLiteral("rect")] = rectJson(it.rect);
+        if (it.rotation != 0)
+            o[QStringLiteral("rotation")] = it.rotation;
+    } else {
+        QJsonArray pts;
+        for (const QPointF &p : it.points) {
+            pts.append(p.x());
+            pts.append(p.y());
+        }
+        o[QStringLiteral("points")] = pts;
+    }
+    if (it.filled)
+        o[QStringLiteral("fill")] = rgbHex(it.fill);
+    if (it.texture > 0) {
+        o[QStringLiteral("texture")] = textureName(it.texture);
+        o[QStringLiteral("textureColour")] = rgbHex(it.textureColour);
+        o[QStringLiteral("texturePeriod")] = it.texturePeriod;
+    }
+    if (it.strokeWidth > 0) {
+        o[QStringLiteral("stroke")] = rgbHex(it.stroke);
+        o[QStringLiteral("strokeWidth")] = it.strokeWidth;
+    }
+    auto label = [&](const char *key, int v) {
+        if (v >= 0)
+            o[QLatin1String(key)] = v;
+    };
+    label("object", it.object);
+    label("colour", it.colour);
+    label("shape", it.shape);
+    label("depth", it.depth);
+    label("marker", it.marker);
+    label("part", it.part);
+    return o;
+}
+
+Item itemFromJson(const QJsonObject &o)
+{
+    Item it;
+    const QString kind = o.value(QStringLiteral("kind")).toString();
+    it.kind = kind == QLatin1String("rect") ? Item::Rect
+        : kind == QLatin1String("ellipse") ? Item::Ellipse
+        : kind == QLatin1String("polyline") ? Item::Polyline : Item::Polygon;
+    it.role = roleFromName(o.value(QStringLiteral("role")).toString());
+    if (it.kind == Item::Rect || it.kind == Item::Ellipse) {
+        it.rect = rectFromJson(o.value(QStringLiteral("rect")));
+        it.rotation = o.value(QStringLiteral("rotation")).toDouble(0);
+    } else {
+        const QJsonArray pts = o.value(QStringLiteral("points")).toArray();
+        for (int i = 0; i + 1 < pts.size(); i += 2)
+            it.points << QPointF(pts[i].toDouble(), pts[i + 1].toDouble());
+    }
+    it.filled = o.contains(QStringLiteral("fill"));
+    if (it.filled)
+        it.fill = rgbFromHex(o.value(QStringLiteral("fill")));
+    if (o.contains(QStringLiteral("texture"))) {
+        const QString t = o.value(QStringLiteral("texture")).toString();
+        for (int i = 1; i < int(Texture::Count); ++i)
+            if (textureName(i) == t)
+                it.texture = i;
+        it.textureColour = rgbFromHex(o.value(QStringLiteral("textureColour")));
+        it.texturePeriod = o.value(QStringLiteral("texturePeriod")).toDouble(4);
+    }
+    if (o.contains(QStringLiteral("stroke"))) {
+        it.stroke = rgbFromHex(o.value(QStringLiteral("stroke")));
+        it.strokeWidth = o.value(QStringLiteral("strokeWidth")).toDouble();
+    }
+    it.object = o.value(QStringLiteral("object")).toInt(-1);
+    it.colour = o.value(QStringLiteral("colour")).toInt(-1);
+    it.shape = o.value(QStringLiteral("shape")).toInt(-1);
+    it.depth = o.value(QStringLiteral("depth")).toInt(-1);
+    it.marker = o.value(QStringLiteral("marker")).toInt(-1);
+    it.part = o.value(QStringLiteral("part")).toInt(-1);
+    return it;
+}
+
+QJsonObject sceneImageToJson(const SceneImage &img)
+{
+    QJsonObject o;
+    if (!img.crop.isEmpty())
+        o[QStringLiteral("crop")] = img.crop;
+    QJsonArray items;
+    for (const Item &it : img.items)
+        items.append(itemToJson(it));
+    if (!items.isEmpty())
+        o[QStringLiteral("items")] = items;
+    if (!img.effects.isEmpty())
+        o[QStringLiteral("effects")] = img.effects;
+    QJsonArray overlay;
+    for (const Item &it : img.overlay)
+        overlay.append(itemToJson(it));
+    if (!overlay.isEmpty())
+        o[QStringLiteral("overlay")] = overlay;
+    return o;
+}
+
+SceneImage sceneImageFromJson(const QJsonObject &o)
+{
+    SceneImage img;
+    img.crop = o.value(QStringLiteral("crop")).toObject();
+    for (const QJsonValue &v : o.value(QStringLiteral("items")).toArray())
+        img.items.push_back(itemFromJson(v.toObject()));
+    img.effects = o.value(QStringLiteral("effects")).toArray();
+    for (const QJsonValue &v : o.value(QStringLiteral("overlay")).toArray())
+        img.overlay.push_back(itemFromJson(v.toObject()));
+    return img;
+}
+
+// ---------------------------------------------------------------- effects
+static QRect clippedRect(const QJsonValue &v, const QImage &img)
+{
+    return rectFromJson(v).toRect() & img.rect();
+}
+
+static inline int clamp8(double v) { return v < 0 ? 0 : v > 255 ? 255 : int(v + 0.5); }
+
+QImage shadowMask(const QJsonObject &e, int size)
+{
+    QImage mask(size, size, QImage::Format_RGB32);
+    mask.fill(qRgb(0, 0, 0));
+    const QJsonArray shadows = e.value(QStringLiteral("shadows")).toArray();
+    if (shadows.isEmpty())
+        return mask;
+    QPainter p(&mask);
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(255, 255, 255));
+    for (const QJsonValue &s : shadows) {
+        const QJsonArray a = s.toArray();
+        QPolygonF poly;
+        for (int i = 0; i + 1 < a.size(); i += 2)
+            poly << QPointF(a[i].toDouble(), a[i + 1].toDouble());
+        p.drawPolygon(poly);
+    }
+    return mask;
+}
+
+double lightFactorAt(const QJsonObject &e, double x, double y, const QImage *mask)
+{
+    const double size = e.value(QStringLiteral("size")).toDouble(64);
+    double f = e.value(QStringLiteral("base")).toDouble(1) + e.value(QStringLiteral("gx")).toDouble() * ((x + 0.5) / size - 0.5)
+        + e.value(QStringLiteral("gy")).toDouble() * ((y + 0.5) / size - 0.5);
+    if (mask && qRed(mask->pixel(int(x), int(y))) > 0)
+        f *= e.value(QStringLiteral("shadowFactor")).toDouble(0.6);
+    return f;
+}
+
+void applyEffect(QImage &img, const QJsonObject &e)
+{
+    const QString type = e.value(QStringLiteral("type")).toString();
+    if (type == QLatin1String("light")) {
+        const QImage mask = shadowMask(e, img.width());
+        for (int y = 0; y < img.height(); ++y) {
+            QRgb *row = reinterpret_cast<QRgb *>(img.scanLine(y));
+            for (int x = 0; x < img.width(); ++x) {
+                const double f = lightFactorAt(e, x, y, &mask);
+                row[x] = qRgb(clamp8(qRed(row[x]) * f), clamp8(qGreen(row[x]) * f), clamp8(qBlue(row[x]) * f));
+            }
+        }
+    } else if (type == QLatin1String("noise")) {
+        const QRect r = clippedRect(e.value(QStringLiteral("rect")), img);
+        Rng rng(uint64_t(e.value(QStringLiteral("seed")).toString().toULongLong()));
+        const double sigma = e.value(QStringLiteral("sigma")).toDouble();
+        for (int y = r.top(); y <= r.bottom(); ++y) {
+            QRgb *row = reinterpret_cast<QRgb *>(img.scanLine(y));
+            for (int x = r.left(); x <= r.right(); ++x) {
+                const double n = sigma * rng.normal();
+                row[x] = qRgb(clamp8(qRed(row[x]) + n), clamp8(qGreen(row[x]) + n), clamp8(qBlue(row[x]) + n));
+            }
+        }
+    } else if (type == QLatin1String("blur")) {
+        const QRect r = clippedRect(e.value(QStringLiteral("rect")), img);
+        const int rad = e.value(QStringLiteral("radius")).toInt(1);
+        const QImage src = img.copy();
+        for (int y = r.top(); y <= r.bottom(); ++y) {
+            QRgb *row = reinterpret_cast<QRgb *>(img.scanLine(y));
+            for (int x = r.left(); x <= r.right(); ++x) {
+                int sr = 0, sg = 0, sb = 0, n = 0;
+                for (int dy = -rad; dy <= rad; ++dy)
+                    for (int dx = -rad; dx <= rad; ++dx) {
+                        const int xx = x + dx, yy = y + dy;
+                        if (xx < 0 || yy < 0 || xx >= src.width() || yy >= src.height())
+                            continue;
+                        const QRgb c = reinterpret_cast<const QRgb *>(src.constScanLine(yy))[xx];
+                        sr += qRed(c);
+                        sg += qGreen(c);
+                        sb += qBlue(c);
+                        ++n;
+                    }
+                row[x] = qRgb((sr + n / 2) / n, (sg + n / 2) / n, (sb + n / 2) / n);
+            }
+        }
+    } else if (type == QLatin1String("copymove")) {
+        const QRect from = rectFromJson(e.value(QStringLiteral("from"))).toRect();
+        const QPoint to = pointFromJson(e.value(QStringLiteral("to"))).toPoint();
+        const QImage block = img.copy(from);
+        QPainter p(&img);
+        p.setCompositionMode(QPainter::CompositionMode_Source);
+        p.drawImage(to, block);
+    } else if (type == QLatin1String("blank")) {
+        const QRect r = clippedRect(e.value(QStringLiteral("rect")), img);
+        const QRgb c = rgbFromHex(e.value(QStringLiteral("colour")));
+        for (int y = r.top(); y <= r.bottom(); ++y) {
+            QRgb *row = reinterpret_cast<QRgb *>(img.scanLine(y));
+            for (int x = r.left(); x <= r.right(); ++x)
+                row[x] = c;
+        }
+    }
+}
+
+QImage renderFromDescription(const QJsonObject &scene, int k, int size)
+{
+    const QJsonArray images = scene.value(QStringLiteral("images")).toArray();
+    const SceneImage desc = sceneImageFromJson(images.at(k).toObject());
+    QImage img;
+    if (!desc.crop.isEmpty()) {
+        // Crops are taken from the earlier image's items only (before its effects), as generated.
+        const SceneImage src = sceneImageFromJson(images.at(desc.crop.value(QStringLiteral("from")).toInt()).toObject());
+        const QImage full = renderItems(src.items, size);
+        img = full.copy(rectFromJson(desc.crop.value(QStringLiteral("rect"))).toRect())
+                  .scaled(size, size, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+    } else {
+        img = renderItems(desc.items, size);
+    }
+    for (const QJsonValue &e : desc.effects)
+        applyEffect(img, e.toObject());
+    if (!desc.overlay.empty()) {
+        QPainter p(&img);
+        for (const Item &it : desc.overlay)
+            paintItem(p, it);
+    }
+    return img;
+}
+
+QImage renderSceneImage(const SceneImage &desc, int size)
+{
+    QImage img = renderItems(desc.items, size);
+    for (const QJsonValue &e : desc.effects)
+        applyEffect(img, e.toObject());
+    if (!desc.overlay.empty()) {
+        QPainter p(&img);
+        for (const Item &it : desc.overlay)
+            paintItem(p, it);
+    }
+    return img;
+}
+
+} // namespace ts::tasks

@@ -1,0 +1,91 @@
+// Jigsaw: a scene with a blanked square and two candidate patches, shown enlarged as images 2 and
+// 3: the true crop of the blank, and a crop from elsewhere (similar in colour at hard levels).
+#include "tasks/task_context.h"
+#include "tasks/task_generators.h"
+
+#include <cmath>
+
+namespace ts::tasks {
+
+namespace {
+
+QRgb meanColour(const QImage &img, const QRect &r)
+{
+    long sr = 0, sg = 0, sb = 0, n = 0;
+    for (int y = r.top(); y <= r.bottom(); ++y)
+        for (int x = r.left(); x <= r.right(); ++x) {
+            const QRgb c = img.pixel(x, y);
+            sr += qRed(c);
+            sg += qGreen(c);
+            sb += qBlue(c);
+            ++n;
+        }
+    return n ? qRgb(int(sr / n), int(sg / n), int(sb / n)) : 0;
+}
+
+int colourDistance(QRgb a, QRgb b) { return std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b)); }
+
+} // namespace
+
+void generateJigsaw(TaskContext &ctx)
+{
+    Rng &rng = ctx.rng;
+    const int S = ctx.size;
+    static const double blankFrac[] = {0.5, 0.375, 0.25, 0.25};
+    const int c = std::max(4, int(std::lround(S * blankFrac[ctx.level])));
+
+    SceneImage full;
+    full.items.push_back(makeRect(QRectF(0, 0, S, S), pickBackground(rng)));
+    const int n = ctx.level <= 1 ? rng.range(5, 6) : rng.range(7, 9);
+    std::vector<Obj> objs = placeObjects(rng, n, S, ctx.s(6), ctx.s(12), -ctx.s(3), -ctx.s(3));
+    const std::vector<int> colours = distinctColours(rng, 9, true);
+    for (size_t i = 0; i < objs.size(); ++i) {
+        Obj &o = objs[i];
+        o.id = int(i);
+        o.shape = rng.below(int(Shape::Count));
+        o.colour = colours[i % colours.size()];
+        o.rot = rng.uniform(0, 90);
+        if (ctx.level >= 3 && rng.chance(0.5))
+            o.texture = rng.range(1, 4);
+        full.items.push_back(objItem(o));
+    }
+    const QImage clean = renderItems(full.items, S);
+
+    const QRect blank(rng.range(0, S - c), rng.range(0, S - c), c, c);
+    // Candidate places for the wrong patch: mostly outside the blank (overlap ≤ a quarter).
+    std::vector<QRect> candidates;
+    for (int tries = 0; tries < 60 && candidates.size() < 12; ++tries) {
+        const QRect r(rng.range(0, S - c), rng.range(0, S - c), c, c);
+        const QRect overlap = r & blank;
+        if (overlap.width() * overlap.height() * 4 <= c * c)
+            candidates.push_back(r);
+    }
+    if (candidates.empty()) // cannot happen for c ≤ S/2, but keep a valid sample regardless
+        candidates.push_back(QRect(blank.x() < S / 2 ? S - c : 0, blank.y(), c, c));
+    QRect wrong = candidates.front();
+    if (ctx.level >= 2) { // the most similar mean colour makes the colour shortcut useless
+        const QRgb target = meanColour(clean, blank);
+        for (const QRect &r : candidates)
+            if (colourDistance(meanColour(clean, r), target) < colourDistance(meanColour(clean, wrong), target))
+                wrong = r;
+    }
+
+    SceneImage shown = full;
+    shown.effects.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("blank")}, {QStringLiteral("rect"), rectJson(blank)},
+                                     {QStringLiteral("colour"), rgbHex(qRgb(0, 0, 0))}});
+    ctx.addImage(renderSceneImage(shown, S), shown);
+    for (int k = 0; k < 2; ++k) {
+        const QRect r = k == ctx.answer ? blank : wrong;
+        SceneImage patch;
+        patch.crop = QJsonObject{{QStringLiteral("from"), 0}, {QStringLiteral("rect"), rectJson(r)}};
+        ctx.addImage(clean.copy(r).scaled(S, S, Qt::IgnoreAspectRatio, Qt::FastTransformation), patch);
+    }
+
+    ctx.question = QStringLiteral("Which image (image 2 or image 3) fills the missing black square of image 1?");
+    ctx.options = {QStringLiteral("image 2"), QStringLiteral("image 3")};
+    ctx.facts[QStringLiteral("blank")] = rectJson(blank);
+    ctx.facts[QStringLiteral("wrong")] = rectJson(wrong);
+    ctx.intermediate(QStringLiteral("blank quadrant"), (blank.center().x() >= S / 2 ? 1 : 0) + (blank.center().y() >= S / 2 ? 2 : 0), 4);
+}
+
+} // namespace ts::tasks
