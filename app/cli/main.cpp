@@ -14,6 +14,7 @@ namespace ts::cli {
 // Subcommands (one file each).
 int runAnalyze(const QStringList &args); // analyze_command.cpp
 int runStudyCommand(const QStringList &args);
+int runTasks(const QStringList &args); // tasks_command.cpp
 } // namespace ts::cli
 
 namespace {
@@ -23,6 +24,7 @@ using ts::cli::Command;
 const Command kCommands[] = {
     {"study", "validate and plan a study spec, report or export a study folder", ts::cli::runStudyCommand},
     {"analyze", "analyse PGF tables: scores, graph, cliques, personas; --json, --export DIR", ts::cli::runAnalyze},
+    {"tasks", "the embedded perception suite: list, gallery, export/import BLINK-format folders", ts::cli::runTasks},
     {nullptr, nullptr, nullptr},
 };
 
