@@ -1,0 +1,19 @@
+#pragma once
+// Process-wide libtorch settings the model code relies on (vlm.md §7, stack.md §3).
+#include <c10/core/Device.h>
+
+namespace ts {
+
+struct RuntimeOptions {
+    int threads = 0;         // intra-op threads; 0 keeps libtorch's current setting
+    bool preferCuda = false; // use CUDA when the linked libtorch has it and a device is present
+};
+
+// Sets flush-denormal (the vocab-head backward is ~20x slower on subnormals) and the thread count,
+// and returns the device to use: CUDA only when asked for and available, CPU otherwise.
+c10::Device configureRuntime(const RuntimeOptions& options);
+bool cudaAvailable();
+// Seeds libtorch's CPU (and CUDA, when present) generators.
+void seedEverything(uint64_t seed);
+
+} // namespace ts
