@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "common/input_error.h"
 #include "tasks/blink_io.h"
+#include "tasks/scene.h"
 #include "tasks/task_registry.h"
 
 #include <QDir>
