@@ -111,7 +111,8 @@ std::vector<AccuracyRecord> readAccuracyRecords(const QString &path)
         if (it != firstLine.constEnd())
             throw InputError(path, row.line, QString(),
                              tr("duplicate row for model '%1', run '%2', source '%3', target '%4' (first given on line %5)")
-                                 .arg(r.model, r.run, taskName(r.source), taskName(r.target))
+                                 .arg(r.model, isWildcardRun(r.run) ? QStringLiteral("*") : r.run, taskName(r.source),
+                                      taskName(r.target))
                                  .arg(*it));
         firstLine.insert(k, row.line);
         out.push_back(r);

@@ -12,10 +12,15 @@ namespace ts {
 TransferTableFormat detectTransferTableFormat(const QString &path)
 {
     const CsvTable table = readCsvFile(path);
-    if (table.column(QStringLiteral("perfection_gap_factor")) >= 0)
+    // Decide on the columns only one format has, so that a table missing one of its columns is
+    // still recognised and the reader can name exactly what is missing.
+    auto has = [&](const char *name) { return table.column(QLatin1String(name)) >= 0; };
+    if (has("perfection_gap_factor"))
         return TransferTableFormat::PgfTable;
-    if (table.column(QStringLiteral("correct")) >= 0 || table.column(QStringLiteral("total")) >= 0)
+    if (has("correct") || has("total") || has("model"))
         return TransferTableFormat::AccuracyTable;
+    if (has("seed") || has("ft_task"))
+        return TransferTableFormat::PgfTable;
     throw InputError(path, table.headerLine, QString(),
                      QCoreApplication::translate("ts::TransferTableLoader",
                                                  "unrecognised header (expected either the columns seed, ft_task, "
