@@ -1,15 +1,21 @@
-// `transferscope-cli study …`: validate and plan a study spec, report a study folder's state,
-// export a study's results. (Running and resuming land with the study runner.)
+// `transferscope-cli study …`: run and resume studies, validate and plan a spec, report a study
+// folder's state, export a study's results.
 
 #include "cli/commands.h"
 #include "model/vlm_presets.h"
 #include "store/study_store.h"
 #include "study/study_plan.h"
+#include "study/progress_sinks.h"
+#include "study/stop_signals.h"
+#include "study/study_runner.h"
 #include "study/study_spec.h"
+#include "study/torch_cell_executor.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QMap>
 #include <QTextStream>
+#include <unistd.h>
 
 namespace ts::cli {
 
@@ -25,7 +31,11 @@ QStringList knownPresets()
 
 int usage(QTextStream &err)
 {
-    err << "usage: transferscope-cli study plan SPEC.json       validate a spec and list its cells\n"
+    err << "usage: transferscope-cli study run SPEC.json --out DIR [--progress bar|json]\n"
+           "                                                    run a study (Ctrl-C: stop and keep; twice: abort)\n"
+           "       transferscope-cli study resume DIR [--progress bar|json]\n"
+           "                                                    continue a stopped or killed study at its first missing cell\n"
+           "       transferscope-cli study plan SPEC.json       validate a spec and list its cells\n"
            "       transferscope-cli study status DIR           completed and missing cells of a study\n"
            "       transferscope-cli study export DIR --to FILE.h5|FILE.csv\n"
            "                                                    the whole study as one HDF5 file, or its accuracy table\n";
@@ -103,6 +113,63 @@ int exportStudy(const QString &dir, const QString &to, QTextStream &out)
     return 0;
 }
 
+// Runs (or resumes: the same thing) the study stored in `store`. Exit codes: 0 completed,
+// 3 stopped (resumable), 4 some cells failed (resume retries them).
+int runStored(const StudyStore &store, const StudySpec &spec, const QString &progress, QTextStream &err)
+{
+    const QStringList problems = TorchCellExecutor::preflight(spec);
+    if (!problems.isEmpty()) {
+        for (const QString &p : problems)
+            err << "error: " << p << "\n";
+        return 1;
+    }
+    StudyWriterLock lock(store);
+    static std::atomic<bool> stop{false};
+    installStopSignals(stop);
+    TorchCellExecutor executor(spec, QStringLiteral(TRANSFERSCOPE_VERSION));
+    std::unique_ptr<StudyEventSink> sink;
+    if (progress == QLatin1String("json"))
+        sink = std::make_unique<JsonLinesProgressSink>(spec, stdout);
+    else
+        sink = std::make_unique<TerminalProgressSink>(spec, stderr, isatty(STDERR_FILENO) != 0);
+    const RunSummary summary = StudyRunner(store, spec, executor, *sink, stop).run();
+    switch (summary.outcome) {
+    case RunOutcome::Completed: return 0;
+    case RunOutcome::Stopped: return 3;
+    case RunOutcome::Failed: return 4;
+    }
+    return 4;
+}
+
+// "--progress json" anywhere after the positional arguments; "bar" by default.
+QString progressMode(QStringList &args)
+{
+    const int i = args.indexOf(QStringLiteral("--progress"));
+    if (i < 0)
+        return QStringLiteral("bar");
+    if (i + 1 >= args.size() || (args[i + 1] != QLatin1String("json") && args[i + 1] != QLatin1String("bar")))
+        throw InputError({}, 0, QStringLiteral("--progress"), QStringLiteral("expected bar or json"));
+    const QString mode = args[i + 1];
+    args.remove(i, 2);
+    return mode;
+}
+
+int runStudy(const QString &specPath, const QString &dir, const QString &progress, QTextStream &err)
+{
+    const StudySpec spec = readStudySpec(specPath, knownPresets());
+    const StudyStore store = StudyStore::create(dir, spec.toJson());
+    return runStored(store, spec, progress, err);
+}
+
+int resumeStudy(const QString &dir, const QString &progress, QTextStream &err)
+{
+    if (!StudyStore::isStudyFolder(dir))
+        throw InputError(dir, 0, {}, QStringLiteral("not a study folder (expected spec.json and cells/)"));
+    const StudyStore store(dir);
+    const StudySpec spec = parseStudySpec(store.spec(), SpecContext{QDir(dir).filePath(QStringLiteral("spec.json")), knownPresets()});
+    return runStored(store, spec, progress, err);
+}
+
 } // namespace
 
 int runStudyCommand(const QStringList &args)
@@ -113,6 +180,12 @@ int runStudyCommand(const QStringList &args)
         return usage(err);
     const QString verb = args.first();
     try {
+        QStringList rest = args;
+        const QString progress = progressMode(rest);
+        if (verb == QLatin1String("run") && rest.size() == 4 && rest[2] == QLatin1String("--out"))
+            return runStudy(rest[1], rest[3], progress, err);
+        if (verb == QLatin1String("resume") && rest.size() == 2)
+            return resumeStudy(rest[1], progress, err);
         if (verb == QLatin1String("plan") && args.size() == 2)
             return plan(args[1], out);
         if (verb == QLatin1String("status") && args.size() == 2)

@@ -18,7 +18,7 @@ QString isoTime(const QDateTime &t)
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
-void writeEval(const h5::File &file, hid_t evalGroup, const EvalResult &e)
+void writeEval(const h5::File &file, hid_t evalGroup, const TaskEvaluation &e)
 {
     h5::Handle g = h5::createGroup(file, evalGroup, e.task);
     h5::writeAttribute(file, g.get(), QStringLiteral("task"), e.task);
@@ -31,11 +31,11 @@ void writeEval(const h5::File &file, hid_t evalGroup, const EvalResult &e)
     h5::writeVector(file, g.get(), QStringLiteral("chosen"), e.chosen);
 }
 
-EvalResult readEval(const h5::File &file, hid_t evalGroup, const QString &where, const QString &name)
+TaskEvaluation readEval(const h5::File &file, hid_t evalGroup, const QString &where, const QString &name)
 {
     const QString path = where + QLatin1Char('/') + name;
     h5::Handle g = h5::openGroup(file, evalGroup, name);
-    EvalResult e;
+    TaskEvaluation e;
     e.task = h5::readStringAttribute(file, g.get(), path, QStringLiteral("task"));
     e.split = h5::readStringAttribute(file, g.get(), path, QStringLiteral("split"));
     e.items = h5::readVector<int32_t>(file, g.get(), path, QStringLiteral("item"));
@@ -100,7 +100,7 @@ void writeCellGroup(const h5::File &file, hid_t group, const CellRecord &cell)
                    QString::fromUtf8(QJsonDocument(p.hyperParameters).toJson(QJsonDocument::Compact)));
 
     h5::Handle evals = h5::createGroup(file, group, QStringLiteral("eval"));
-    for (const EvalResult &e : cell.evals)
+    for (const TaskEvaluation &e : cell.evals)
         writeEval(file, evals.get(), e);
     if (cell.kind != CellKind::Base)
         writeCurve(file, group, cell.curve);

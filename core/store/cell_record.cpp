@@ -25,7 +25,7 @@ CellKind cellKindFromName(const QString &name)
     throw std::invalid_argument("unknown cell kind '" + name.toStdString() + "' (expected base, finetune or control)");
 }
 
-int EvalResult::correctCount() const
+int TaskEvaluation::correctCount() const
 {
     int n = 0;
     for (uint8_t c : correct)
@@ -33,7 +33,7 @@ int EvalResult::correctCount() const
     return n;
 }
 
-double EvalResult::accuracy() const
+double TaskEvaluation::accuracy() const
 {
     return correct.empty() ? std::nan("") : double(correctCount()) / double(correct.size());
 }
@@ -54,7 +54,7 @@ QString cellIdFor(CellKind kind, const QString &model, const QString &source, in
         .arg(seed);
 }
 
-const EvalResult *CellRecord::evalFor(const QString &task) const
+const TaskEvaluation *CellRecord::evalFor(const QString &task) const
 {
     for (const auto &e : evals) {
         if (e.task == task)

@@ -20,7 +20,7 @@ QString cellIdFor(CellKind kind, const QString &model, const QString &source, in
 CellKind cellKindFromName(const QString &name);
 
 // Per-item results of one model on one target task's evaluation split.
-struct EvalResult {
+struct TaskEvaluation {
     QString task;                 // canonical task name
     QString split = QStringLiteral("val");
     std::vector<int32_t> items;   // item index within the split
@@ -60,11 +60,11 @@ struct CellRecord {
     int seed = 0;
     QString run;    // run name ("initial", "seed_0", … or "seed_<n>")
     Provenance provenance;
-    std::vector<EvalResult> evals;
+    std::vector<TaskEvaluation> evals;
     TrainCurve curve;
 
     QString cellId() const { return cellIdFor(kind, model, source, seed); }
-    const EvalResult *evalFor(const QString &task) const;
+    const TaskEvaluation *evalFor(const QString &task) const;
 };
 
 } // namespace ts

@@ -124,7 +124,7 @@ std::vector<AccuracyRow> accuracyRows(const StudyContents &study)
     for (const CellRecord &cell : study.cells) {
         if (cell.kind == CellKind::Control)
             continue; // drift control is reported on its own, not as a source row
-        for (const EvalResult &e : cell.evals) {
+        for (const TaskEvaluation &e : cell.evals) {
             rows.push_back({cell.model, cell.run,
                             cell.kind == CellKind::Base ? QStringLiteral("base") : cell.source, e.task,
                             e.correctCount(), e.total()});

@@ -101,7 +101,7 @@ RunSummary StudyRunner::run()
             StudyEvent finished;
             finished.type = StudyEvent::Type::CellFinished;
             finished.cellId = id;
-            for (const EvalResult &e : record.evals)
+            for (const TaskEvaluation &e : record.evals)
                 finished.accuracies.insert(e.task, e.accuracy());
             m_sink.handle(finished);
         } catch (const CellStopped &stopped) {

@@ -120,7 +120,8 @@ std::vector<ModelEntry> readModels(SpecReader &r, const QJsonValue &value)
             m.preset = arr[i].toString();
         } else if (arr[i].isObject()) {
             const QJsonObject o = arr[i].toObject();
-            r.checkKeys(o, path, {QStringLiteral("preset"), QStringLiteral("checkpoint"), QStringLiteral("name")});
+            r.checkKeys(o, path, {QStringLiteral("preset"), QStringLiteral("checkpoint"), QStringLiteral("name"), QStringLiteral("weights")});
+            r.readChoice(o, path, QStringLiteral("weights"), m.weights, {QStringLiteral("pretrained"), QStringLiteral("random")});
             m.preset = o.value(QStringLiteral("preset")).toString();
             m.checkpoint = o.value(QStringLiteral("checkpoint")).toString();
             m.name = o.value(QStringLiteral("name")).toString();
@@ -346,10 +347,12 @@ QJsonObject StudySpec::toJson() const
     QJsonArray modelArr;
     for (const ModelEntry &m : models) {
         QJsonObject o{{QStringLiteral("name"), m.name}};
-        if (!m.preset.isEmpty())
+        if (!m.preset.isEmpty()) {
             o.insert(QStringLiteral("preset"), m.preset);
-        else
+            o.insert(QStringLiteral("weights"), m.weights);
+        } else {
             o.insert(QStringLiteral("checkpoint"), m.checkpoint);
+        }
         modelArr.append(o);
     }
     QJsonObject taskObj;

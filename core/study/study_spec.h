@@ -20,6 +20,9 @@ struct ModelEntry {
     QString name;       // label in tables and figures
     QString preset;     // a built-in preset, or
     QString checkpoint; // a checkpoint folder (nanoVLM or SmolVLM format)
+    // Presets only: "pretrained" (the shipped base model, resources/models/<preset>) or "random"
+    // (a fixed random initialisation: for smoke tests and benchmarks, never for findings).
+    QString weights = QStringLiteral("pretrained");
 };
 
 struct TaskEntry {

@@ -24,7 +24,7 @@ CellRecord makeCell(CellKind kind, const QString &source, int seed, int nItems)
     c.provenance.finished = c.provenance.started.addSecs(12);
     c.provenance.hyperParameters = QJsonObject{{QStringLiteral("steps"), 150}, {QStringLiteral("lora_rank"), 8}};
     for (const QString &task : {QStringLiteral("Counting"), QStringLiteral("Jigsaw")}) {
-        EvalResult e;
+        TaskEvaluation e;
         e.task = task;
         for (int i = 0; i < nItems; ++i) {
             e.items.push_back(i);

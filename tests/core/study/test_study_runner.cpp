@@ -69,7 +69,7 @@ public:
             }
         }
         for (const QString &target : ctx.spec.targetTasks()) {
-            EvalResult e;
+            TaskEvaluation e;
             e.task = target;
             for (int i = 0; i < 16; ++i) {
                 e.items.push_back(i);
@@ -102,7 +102,7 @@ std::map<QString, std::vector<uint8_t>> results(const StudyStore &store)
 {
     std::map<QString, std::vector<uint8_t>> out;
     for (const CellRecord &c : store.load().cells) {
-        for (const EvalResult &e : c.evals)
+        for (const TaskEvaluation &e : c.evals)
             out[c.cellId() + QLatin1Char('/') + e.task] = e.correct;
     }
     return out;

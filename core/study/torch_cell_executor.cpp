@@ -1,0 +1,346 @@
+// libtorch headers come first: Qt's keyword macros would break them (this target also builds with
+// QT_NO_KEYWORDS, belt and braces).
+#include "eval/multiple_choice_evaluator.h"
+#include "model/chat_prompt.h"
+#include "model/nanovlm_checkpoint.h"
+#include "model/runtime.h"
+#include "model/tokenizer_bpe.h"
+#include "model/vision_feature_cache.h"
+#include "model/vlm_presets.h"
+#include "train/trainer.h"
+
+#include "study/torch_cell_executor.h"
+
+#include "common/resource_locator.h"
+#include "tasks/task_registry.h"
+#include "tasks/task_source.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <map>
+
+namespace ts {
+
+namespace {
+
+// Random-weight presets start from this seed so every cell of a model shares one base.
+constexpr uint64_t kRandomBaseSeed = 20251118;
+
+VlmExample toExample(const tasks::TaskSample &sample)
+{
+    VlmExample ex;
+    for (int k = 0; k < int(sample.images.size()); ++k)
+        ex.images.push_back({sample.images[size_t(k)].width(), sample.images[size_t(k)].height(), tasks::toRgbBytes(sample, k)});
+    ex.prompt = sample.question.toStdString();
+    for (const QString &o : sample.options)
+        ex.options.push_back(o.toStdString());
+    ex.correct = sample.answer;
+    return ex;
+}
+
+QString fileSha256(const QString &path)
+{
+    QFile f(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (f.open(QIODevice::ReadOnly))
+        hash.addData(&f);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+// Hash of the weights a finetune changed (its trainable tensors), as they are after training.
+QString trainableSha256(VisionLanguageModelImpl &model)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const auto &p : model.named_parameters(true)) {
+        if (!p.value().requires_grad())
+            continue;
+        const at::Tensor t = p.value().detach().to(at::kCPU).to(at::kFloat).contiguous();
+        hash.addData(QByteArray::fromStdString(p.key()));
+        hash.addData(QByteArrayView(static_cast<const char *>(t.data_ptr()), qsizetype(t.numel() * 4)));
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QJsonObject curveToJson(const TrainCurve &c)
+{
+    QJsonArray rows;
+    for (int i = 0; i < c.size(); ++i)
+        rows.append(QJsonArray{c.step[size_t(i)], c.loss[size_t(i)], c.learningRate[size_t(i)], c.samplesPerSecond[size_t(i)], c.wallSeconds[size_t(i)]});
+    return QJsonObject{{QStringLiteral("rows"), rows}};
+}
+
+TrainCurve curveFromJson(const QJsonObject &o)
+{
+    TrainCurve c;
+    for (const QJsonValue &v : o.value(QStringLiteral("rows")).toArray()) {
+        const QJsonArray r = v.toArray();
+        c.step.push_back(r[0].toInt());
+        c.loss.push_back(float(r[1].toDouble()));
+        c.learningRate.push_back(float(r[2].toDouble()));
+        c.samplesPerSecond.push_back(float(r[3].toDouble()));
+        c.wallSeconds.push_back(r[4].toDouble());
+    }
+    return c;
+}
+
+} // namespace
+
+struct TorchCellExecutor::Impl {
+    const StudySpec &spec;
+    QString programVersion;
+    c10::Device device = c10::Device(c10::DeviceType::CPU);
+    std::unique_ptr<BpeTokenizer> tokenizer;
+    std::map<QString, std::vector<VlmExample>> evalSets;            // target → items (same for every cell)
+    std::map<QString, std::unique_ptr<VisionFeatureCache>> featureCaches; // model → ViT features (frozen tower)
+
+    Impl(const StudySpec &s, QString version) : spec(s), programVersion(std::move(version))
+    {
+        device = configureRuntime({spec.threads, spec.device != QLatin1String("cpu")});
+        if (spec.device == QLatin1String("cuda") && device.is_cpu())
+            throw std::runtime_error("the spec asks for CUDA, but this libtorch has no CUDA device");
+    }
+
+    const ModelEntry &modelEntry(const QString &name) const
+    {
+        for (const ModelEntry &m : spec.models) {
+            if (m.name == name)
+                return m;
+        }
+        throw std::runtime_error("model '" + name.toStdString() + "' is not in the spec");
+    }
+
+    int levelFor(const QString &) const { return spec.difficulty; }
+
+    // A fresh copy of the model's base weights, and their hash for provenance.
+    std::pair<VisionLanguageModel, QString> loadBase(const ModelEntry &m)
+    {
+        QString folder = m.checkpoint;
+        if (!m.preset.isEmpty() && m.weights == QLatin1String("pretrained"))
+            folder = pretrainedBaseFolder(m.preset);
+        if (!folder.isEmpty()) {
+            VisionLanguageModel model = loadNanoVlmFolder(QDir(folder).filePath(QStringLiteral("")).toStdString());
+            model->to(device);
+            return {model, fileSha256(QDir(folder).filePath(QStringLiteral("model.safetensors")))};
+        }
+        if (!m.preset.isEmpty() && m.weights == QLatin1String("random")) {
+            const VlmPreset preset = vlmPreset(m.preset.toStdString());
+            seedEverything(kRandomBaseSeed);
+            VisionLanguageModel model(preset.config, preset.init_std);
+            model->to(device);
+            return {model, QStringLiteral("random:%1:%2").arg(m.preset).arg(kRandomBaseSeed)};
+        }
+        throw std::runtime_error("no pretrained base model for preset '" + m.preset.toStdString() +
+                                 "' (expected resources/models/" + m.preset.toStdString() + ")");
+    }
+
+    const BpeTokenizer &tok()
+    {
+        if (!tokenizer)
+            tokenizer = std::make_unique<BpeTokenizer>(
+                BpeTokenizer::fromFile(resourcePath(QStringLiteral("tokenizer/tokenizer.json")).toStdString()));
+        return *tokenizer;
+    }
+
+    const std::vector<VlmExample> &evalSet(const QString &target)
+    {
+        auto it = evalSets.find(target);
+        if (it != evalSets.end())
+            return it->second;
+        const tasks::TaskSpec &task = tasks::requireTask(target);
+        const tasks::Split split = spec.eval.split == QLatin1String("test") ? tasks::Split::Test : tasks::Split::Val;
+        tasks::ProceduralSource source(task, split, 0, levelFor(target), 64, evalItemsFor(spec, target), spec.eval.blinkSizes);
+        std::vector<VlmExample> items;
+        items.reserve(size_t(source.size()));
+        for (int i = 0; i < source.size(); ++i)
+            items.push_back(toExample(source.at(i)));
+        return evalSets.emplace(target, std::move(items)).first->second;
+    }
+
+    // The training examples of a cell: the source task's train stream for the cell's seed, or for a
+    // control cell an even mixture of every suite task (the shape of the pretraining data).
+    std::shared_ptr<std::vector<VlmExample>> trainSet(const PlannedCell &cell)
+    {
+        auto out = std::make_shared<std::vector<VlmExample>>();
+        out->reserve(size_t(spec.train.examples));
+        const uint64_t seed = uint64_t(cell.seed) * 7919u + 1u;
+        if (cell.kind == CellKind::Finetune) {
+            const tasks::TaskSpec &task = tasks::requireTask(cell.source);
+            for (int i = 0; i < spec.train.examples; ++i)
+                out->push_back(toExample(tasks::generateSample(task, {tasks::Split::Train, i, seed, levelFor(cell.source), 64})));
+        } else {
+            const auto &all = tasks::suiteTasks();
+            for (int i = 0; i < spec.train.examples; ++i) {
+                const tasks::TaskSpec &task = all[size_t(i) % all.size()];
+                out->push_back(toExample(tasks::generateSample(task, {tasks::Split::Train, i, seed, levelFor(task.name), 64})));
+            }
+        }
+        return out;
+    }
+
+    TrainConfig trainConfig(const PlannedCell &cell, const QString &checkpointDir) const
+    {
+        const TrainSettings &t = spec.train;
+        TrainConfig c;
+        c.steps = t.steps;
+        c.batchSize = t.batch;
+        c.gradAccum = t.gradAccumulation;
+        c.lr = t.learningRate;
+        c.lrConnector = t.learningRate;
+        c.weightDecay = t.weightDecay;
+        c.warmupFraction = t.steps > 0 ? double(t.warmupSteps) / double(t.steps) : 0.0;
+        c.clipNorm = t.gradClip;
+        c.useLora = t.method == QLatin1String("lora");
+        c.lora.settings.rank = t.loraRank;
+        c.lora.settings.alpha = t.loraAlpha;
+        c.lora.settings.dropout = t.loraDropout;
+        c.lora.targetModules.clear();
+        for (const QString &m : t.loraTargets)
+            c.lora.targetModules.push_back(m == QLatin1String("o") ? "out_proj" : (m + QStringLiteral("_proj")).toStdString());
+        c.trainVision = !t.freezeVision;
+        c.seed = uint64_t(cell.seed);
+        c.checkpointDir = checkpointDir.toStdString();
+        c.device = device;
+        return c;
+    }
+
+    QJsonObject hyperParameters() const
+    {
+        const QJsonObject all = spec.toJson();
+        return QJsonObject{{QStringLiteral("train"), all.value(QStringLiteral("train"))},
+                           {QStringLiteral("eval"), all.value(QStringLiteral("eval"))},
+                           {QStringLiteral("difficulty"), spec.difficulty}};
+    }
+};
+
+TorchCellExecutor::TorchCellExecutor(const StudySpec &spec, QString programVersion)
+    : d(std::make_unique<Impl>(spec, std::move(programVersion)))
+{
+}
+
+TorchCellExecutor::~TorchCellExecutor() = default;
+
+QString TorchCellExecutor::deviceName() const
+{
+    return QString::fromStdString(d->device.str());
+}
+
+QString TorchCellExecutor::pretrainedBaseFolder(const QString &preset)
+{
+    const QString root = resourceRoot();
+    const QString folder = QDir(root).filePath(QStringLiteral("models/") + preset);
+    return !root.isEmpty() && QFileInfo::exists(QDir(folder).filePath(QStringLiteral("config.json"))) ? folder : QString();
+}
+
+QStringList TorchCellExecutor::preflight(const StudySpec &spec)
+{
+    QStringList problems;
+    for (const ModelEntry &m : spec.models) {
+        if (!m.preset.isEmpty() && m.weights == QLatin1String("pretrained") && pretrainedBaseFolder(m.preset).isEmpty())
+            problems << QStringLiteral("model '%1': no pretrained base for preset '%2' under %3/models/ (use \"weights\": \"random\" for a smoke test)")
+                            .arg(m.name, m.preset, resourceRoot());
+    }
+    try {
+        resourcePath(QStringLiteral("tokenizer/tokenizer.json"));
+    } catch (const InputError &e) {
+        problems << e.describe();
+    }
+    if (spec.device == QLatin1String("cuda") && !cudaAvailable())
+        problems << QStringLiteral("the spec asks for CUDA, but this libtorch has no CUDA device");
+    return problems;
+}
+
+CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext &ctx)
+{
+    CellRecord record;
+    record.kind = cell.kind;
+    record.model = cell.model;
+    record.source = cell.source;
+    record.seed = cell.seed;
+    record.run = cell.run();
+    record.provenance.programVersion = d->programVersion;
+    record.provenance.device = deviceName();
+    record.provenance.started = QDateTime::currentDateTimeUtc();
+    record.provenance.hyperParameters = d->hyperParameters();
+
+    const ModelEntry &entry = d->modelEntry(cell.model);
+    auto [model, baseHash] = d->loadBase(entry);
+    record.provenance.modelHash = baseHash;
+    const ChatPrompt prompt(d->tok(), model->config());
+    const bool sharedFeatures = d->spec.train.freezeVision;
+    auto &cache = d->featureCaches[cell.model];
+    if (!cache)
+        cache = std::make_unique<VisionFeatureCache>();
+
+    if (cell.kind != CellKind::Base) {
+        Trainer trainer(*model, prompt, d->trainConfig(cell, ctx.checkpointDir));
+        const QString curveFile = QDir(ctx.checkpointDir).filePath(QStringLiteral("curve.json"));
+        if (QFileInfo::exists(QDir(ctx.checkpointDir).filePath(QStringLiteral("trainer_state.json")))) {
+            trainer.loadState(ctx.checkpointDir.toStdString()); // a stopped cell continues where it stopped
+            QFile f(curveFile);
+            if (f.open(QIODevice::ReadOnly))
+                record.curve = curveFromJson(QJsonDocument::fromJson(f.readAll()).object());
+        }
+        const auto data = d->trainSet(cell);
+        const int64_t totalSteps = d->spec.train.steps;
+        const double wallOffset = record.curve.size() ? record.curve.wallSeconds.back() : 0.0;
+        const TrainResult result = trainer.train(
+            ExampleSource::fromVector(data),
+            [&](const MetricSample &m) {
+                record.curve.step.push_back(int32_t(m.step));
+                record.curve.loss.push_back(float(m.loss));
+                record.curve.learningRate.push_back(float(m.lr));
+                record.curve.samplesPerSecond.push_back(float(m.samplesPerSecond));
+                record.curve.wallSeconds.push_back(wallOffset + m.wallSeconds);
+                if (ctx.metric)
+                    ctx.metric(m.step, m.loss, m.lr, m.samplesPerSecond, wallOffset + m.wallSeconds);
+                if (ctx.progress)
+                    ctx.progress(QStringLiteral("train"), double(m.step), double(totalSteps));
+            },
+            ctx.stopRequested, sharedFeatures ? cache.get() : nullptr);
+        if (result.stopped) {
+            trainer.saveState(ctx.checkpointDir.toStdString());
+            QFile f(curveFile);
+            if (f.open(QIODevice::WriteOnly))
+                f.write(QJsonDocument(curveToJson(record.curve)).toJson(QJsonDocument::Compact));
+            throw CellStopped("stopped after step " + std::to_string(result.stepsDone) + "; state kept in " +
+                              ctx.checkpointDir.toStdString());
+        }
+        record.provenance.checkpointHash = trainableSha256(*model);
+    }
+
+    EvalOptions evalOptions;
+    evalOptions.batchSize = d->spec.eval.batch;
+    evalOptions.method = d->spec.eval.scoring == QLatin1String("generate") ? ScoringMethod::Generation : ScoringMethod::OptionLogits;
+    evalOptions.device = d->device;
+    const QStringList targets = d->spec.targetTasks();
+    double itemsDone = 0, itemsTotal = 0;
+    for (const QString &t : targets)
+        itemsTotal += evalItemsFor(d->spec, t);
+    for (const QString &target : targets) {
+        const std::vector<VlmExample> &items = d->evalSet(target);
+        const EvalResult result = evaluateMultipleChoice(*model, prompt, items, evalOptions, sharedFeatures ? cache.get() : nullptr);
+        TaskEvaluation e;
+        e.task = target;
+        e.split = d->spec.eval.split;
+        for (size_t i = 0; i < result.items.size(); ++i) {
+            e.items.push_back(int32_t(i));
+            e.correct.push_back(result.items[i].isCorrect ? 1 : 0);
+            e.chosen.push_back(int8_t(result.items[i].chosen));
+        }
+        record.evals.push_back(std::move(e));
+        itemsDone += double(items.size());
+        if (ctx.progress)
+            ctx.progress(QStringLiteral("eval"), itemsDone, itemsTotal);
+    }
+    if (!sharedFeatures)
+        cache->clear(); // the tower was trained: its features belong to this cell only
+    record.provenance.finished = QDateTime::currentDateTimeUtc();
+    return record;
+}
+
+} // namespace ts

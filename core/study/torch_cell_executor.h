@@ -1,0 +1,33 @@
+#pragma once
+// The real executor: loads a base model, finetunes it on a suite task with the VLM core, and
+// evaluates it on every target. Keeps per model what is the same for every cell of that model
+// (the base weights' location and hash, and — with a frozen vision tower — the ViT features of the
+// evaluation images), and per study the evaluation sets. libtorch stays behind the pimpl, so this
+// header costs nothing to include.
+
+#include "study/cell_executor.h"
+
+#include <memory>
+
+namespace ts {
+
+class TorchCellExecutor : public CellExecutor {
+public:
+    TorchCellExecutor(const StudySpec &spec, QString programVersion);
+    ~TorchCellExecutor() override;
+
+    CellRecord run(const PlannedCell &cell, const CellRunContext &context) override;
+    QString deviceName() const;
+
+    // Where a preset's shipped base model lives (resources/models/<preset>); empty when absent.
+    static QString pretrainedBaseFolder(const QString &preset);
+    // Problems that would stop the study before it starts (missing base models, tokenizer, CUDA
+    // asked for but absent), one line each.
+    static QStringList preflight(const StudySpec &spec);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace ts
