@@ -1,0 +1,49 @@
+// transferscope: the desktop workbench. Composition root only — builds the shared study document
+// and the main window, applies theme and translation, and opens the files named on the command line.
+
+#include "ui/main_window.h"
+#include "ui/study/study_document.h"
+#include "ui/theme/app_theme.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+int main(int argc, char **argv)
+{
+    // Fractional scale factors (1.25, 1.5) as the desktop asks, instead of rounding to whole pixels.
+    QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Transferscope"));
+    QApplication::setApplicationName(QStringLiteral("transferscope"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Transferscope"));
+    QApplication::setApplicationVersion(QStringLiteral(TRANSFERSCOPE_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/transferscope.svg")));
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("transferscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Task-transfer workbench for vision-language models"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QApplication::translate("main", "PGF or accuracy tables (CSV) to open, one per model"),
+                                 QStringLiteral("[FILE...]"));
+    parser.process(app);
+
+    ts::ui::AppTheme::apply(ts::ui::AppTheme::savedMode());
+    ts::ui::StudyDocument document;
+    ts::ui::MainWindow window(&document);
+    window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openFiles(parser.positionalArguments());
+    return app.exec();
+}

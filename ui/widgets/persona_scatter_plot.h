@@ -1,0 +1,54 @@
+#pragma once
+// Transferability against malleability for one sign: Δ⁺ vs Θ⁺ (donors and sponges) or |Δ⁻| vs
+// |Θ⁻| (pirates and sieves). The persona rule's thresholds split the plane into shaded regions
+// with their persona's name; each task is a labelled point coloured by the personas it holds.
+
+#include "analysis/model_analysis.h"
+#include "ui/figures/figure.h"
+
+#include "ui/widgets/qcustomplot_include.h"
+
+namespace ts::ui {
+
+class PersonaScatterPlot : public QCustomPlot, public Figure {
+    Q_OBJECT
+public:
+    PersonaScatterPlot(bool positive, QWidget *parent = nullptr);
+
+    // The analysis must stay alive while shown (it lives in the StudyDocument).
+    void setAnalysis(const ModelAnalysis *analysis);
+    void setSelectedTask(int task);
+    bool isPositive() const { return m_positive; }
+    // Score thresholds of the current rule: (transferability, malleability).
+    QPointF thresholds() const { return m_thresholds; }
+    // Task under a widget position (within 10 px of its point); -1 if none.
+    int taskAt(const QPoint &pos) const;
+
+    QString figureTitle() const override;
+    QString figureFileStem() const override;
+    double figureAspect() const override { return 0.8; }
+    void paintFigure(QPainter &painter, const QRectF &rect, const FigureStyle &style) override;
+
+Q_SIGNALS:
+    void taskClicked(int task);
+    void taskDoubleClicked(int task);
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+
+private:
+    void rebuild();
+    void applyFonts(double points);
+    QPointF pointOf(int task) const;
+    double threshold(Persona persona) const;
+
+    bool m_positive;
+    const ModelAnalysis *m_analysis = nullptr;
+    int m_selected = -1;
+    QPointF m_thresholds;
+    QCPTextElement *m_title;
+};
+
+} // namespace ts::ui

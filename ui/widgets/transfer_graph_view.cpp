@@ -1,0 +1,369 @@
+#include "ui/widgets/transfer_graph_view.h"
+
+#include "analysis/transfer_graph_figure.h"
+#include "ui/widgets/graph_edge_item.h"
+#include "ui/widgets/graph_node_item.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMouseEvent>
+#include <QParallelAnimationGroup>
+#include <QPropertyAnimation>
+#include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
+
+namespace ts::ui {
+
+namespace {
+constexpr double kMinPen = 0.8;
+constexpr double kMaxPen = 6.0;
+constexpr int kAnimationMs = 450;
+} // namespace
+
+TransferGraphView::TransferGraphView(QWidget *parent)
+    : QGraphicsView(parent), m_scene(new QGraphicsScene(this))
+{
+    setScene(m_scene);
+    setRenderHint(QPainter::Antialiasing);
+    setDragMode(ScrollHandDrag);
+    setTransformationAnchor(AnchorUnderMouse);
+    setViewportUpdateMode(FullViewportUpdate);
+    setBackgroundBrush(Qt::white); // the graph's colours are chosen for a light background
+}
+
+void TransferGraphView::setTasks(const QStringList &names, const QStringList &abbreviations, const QStringList &toolTips)
+{
+    if (names == m_names && abbreviations == m_abbreviations) {
+        for (int i = 0; i < m_nodes.size(); ++i)
+            m_nodes[i]->setToolTip(toolTips.value(i));
+        return;
+    }
+    qDeleteAll(m_edges);
+    m_edges.clear();
+    qDeleteAll(m_nodes);
+    m_nodes.clear();
+    m_names = names;
+    m_abbreviations = abbreviations;
+    QFont f = font();
+    f.setBold(true);
+    for (int i = 0; i < names.size(); ++i) {
+        auto *node = new GraphNodeItem(i, abbreviations.value(i), toolTips.value(i));
+        node->setLabelFont(f);
+        m_scene->addItem(node);
+        m_nodes.append(node);
+    }
+    m_graph = TransferGraph();
+    m_userZoomed = false;
+}
+
+void TransferGraphView::setNodeFill(int task, const QColor &fill)
+{
+    if (task >= 0 && task < m_nodes.size())
+        m_nodes[task]->setFill(fill);
+}
+
+QString TransferGraphView::edgeToolTip(const TransferEdge &e) const
+{
+    QString text = tr("<b>%1 → %2</b><br>mean PGF %3")
+                       .arg(m_names.value(e.source).toHtmlEscaped(), m_names.value(e.target).toHtmlEscaped())
+                       .arg(e.pgf, 0, 'f', 3);
+    if (std::isfinite(e.spread))
+        text += tr(" ± %1 (std over runs)").arg(e.spread, 0, 'f', 3);
+    return text;
+}
+
+void TransferGraphView::setGraph(const TransferGraph &graph, LayoutEngine engine, bool animate)
+{
+    m_graph = graph;
+    m_engine = engine;
+    TransferGraphStyle style;
+    style.edgeLabels = false; // values are in the tooltips; labels clutter a 13-node graph
+    const GraphSpec spec = transferGraphSpec(graph, m_names, m_abbreviations, style);
+    m_layout = layoutGraph(spec, engine);
+
+    // Edges: keep those still present (so their colour does not flicker), add the new ones.
+    QSet<QPair<int, int>> wanted;
+    for (const TransferEdge &e : graph.edges) {
+        const QPair<int, int> key(e.source, e.target);
+        wanted.insert(key);
+        GraphEdgeItem *item = m_edges.value(key);
+        if (!item && e.source < m_nodes.size() && e.target < m_nodes.size()) {
+            item = new GraphEdgeItem(m_nodes[e.source], m_nodes[e.target], e.pgf, edgeToolTip(e));
+            m_scene->addItem(item);
+            m_edges.insert(key, item);
+        } else if (item) {
+            item->setPgf(e.pgf, edgeToolTip(e));
+        }
+    }
+    for (auto it = m_edges.begin(); it != m_edges.end();) {
+        if (!wanted.contains(it.key())) {
+            delete it.value();
+            it = m_edges.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    applyEdgeStyles();
+
+    if (m_animation) {
+        m_animation->stop();
+        delete m_animation;
+        m_animation = nullptr;
+    }
+    for (GraphEdgeItem *edge : std::as_const(m_edges))
+        edge->clearSpline();
+    const bool firstLayout = std::all_of(m_nodes.begin(), m_nodes.end(), [](GraphNodeItem *n) { return n->pos().isNull(); });
+    if (animate && !firstLayout) {
+        m_animation = new QParallelAnimationGroup(this);
+        for (int i = 0; i < m_nodes.size() && i < int(m_layout.nodes.size()); ++i) {
+            m_nodes[i]->setSize(m_layout.nodes[std::size_t(i)].size);
+            auto *a = new QPropertyAnimation(m_nodes[i], "pos", m_animation);
+            a->setDuration(kAnimationMs);
+            a->setEasingCurve(QEasingCurve::InOutCubic);
+            a->setStartValue(m_nodes[i]->pos());
+            a->setEndValue(m_layout.nodes[std::size_t(i)].center);
+            m_animation->addAnimation(a);
+            connect(m_nodes[i], &GraphNodeItem::moved, this, [this, i] {
+                for (GraphEdgeItem *edge : std::as_const(m_edges))
+                    if (edge->sourceNode() == m_nodes[i] || edge->targetNode() == m_nodes[i])
+                        edge->updateGeometry();
+            }, Qt::UniqueConnection);
+        }
+        connect(m_animation, &QAbstractAnimation::finished, this, [this] {
+            applySplines();
+            Q_EMIT layoutFinished();
+        });
+        m_animation->start();
+    } else {
+        for (int i = 0; i < m_nodes.size() && i < int(m_layout.nodes.size()); ++i) {
+            m_nodes[i]->setSize(m_layout.nodes[std::size_t(i)].size);
+            m_nodes[i]->setPos(m_layout.nodes[std::size_t(i)].center);
+        }
+        applySplines();
+        Q_EMIT layoutFinished();
+    }
+    m_scene->setSceneRect(m_layout.boundingBox.adjusted(-30, -30, 30, 30));
+    if (!m_userZoomed)
+        fitAll();
+}
+
+void TransferGraphView::applySplines()
+{
+    for (const LaidOutEdge &e : m_layout.edges) {
+        if (GraphEdgeItem *item = m_edges.value(qMakePair(e.from, e.to)))
+            item->setSpline(e.spline, e.hasArrowHead ? e.arrowTip : (e.spline.empty() ? QPointF() : e.spline.back()));
+    }
+    for (GraphEdgeItem *edge : std::as_const(m_edges))
+        edge->updateGeometry();
+}
+
+void TransferGraphView::applyEdgeStyles()
+{
+    double maxAbs = 0;
+    for (const GraphEdgeItem *e : std::as_const(m_edges))
+        maxAbs = std::max(maxAbs, std::abs(e->pgf()));
+    for (GraphEdgeItem *e : std::as_const(m_edges)) {
+        const double t = maxAbs > 0 ? std::abs(e->pgf()) / maxAbs : 0;
+        e->setStyle(e->pgf() >= 0 ? m_palette.positive() : m_palette.negative(), kMinPen + t * (kMaxPen - kMinPen));
+    }
+}
+
+void TransferGraphView::setPalette(const DivergingPalette &palette)
+{
+    m_palette = palette;
+    applyEdgeStyles();
+}
+
+void TransferGraphView::setEmphasis(const QSet<int> &tasks, const QSet<QPair<int, int>> &edges, bool dimOthers)
+{
+    for (GraphNodeItem *n : std::as_const(m_nodes)) {
+        n->setHighlighted(tasks.contains(n->task()));
+        n->setDimmed(dimOthers && !tasks.isEmpty() && !tasks.contains(n->task()));
+    }
+    for (auto it = m_edges.begin(); it != m_edges.end(); ++it) {
+        const bool strong = edges.contains(it.key());
+        const bool touches = tasks.contains(it.key().first) || tasks.contains(it.key().second);
+        it.value()->setHighlighted(strong);
+        it.value()->setDimmed(dimOthers ? !strong : (!tasks.isEmpty() && !touches));
+    }
+}
+
+bool TransferGraphView::isAnimating() const
+{
+    return m_animation && m_animation->state() == QAbstractAnimation::Running;
+}
+
+QPointF TransferGraphView::nodePosition(int task) const
+{
+    return task >= 0 && task < m_nodes.size() ? m_nodes[task]->pos() : QPointF();
+}
+
+void TransferGraphView::fitAll()
+{
+    if (!m_scene->sceneRect().isEmpty())
+        fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+}
+
+void TransferGraphView::zoomBy(double factor)
+{
+    m_userZoomed = true;
+    scale(factor, factor);
+}
+
+void TransferGraphView::wheelEvent(QWheelEvent *event)
+{
+    zoomBy(std::pow(1.0015, event->angleDelta().y()));
+    event->accept();
+}
+
+void TransferGraphView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (!m_userZoomed)
+        fitAll();
+}
+
+void TransferGraphView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        for (QGraphicsItem *item : items(event->pos())) {
+            if (auto *node = dynamic_cast<GraphNodeItem *>(item)) {
+                Q_EMIT nodeClicked(node->task());
+                event->accept();
+                return;
+            }
+            if (auto *edge = dynamic_cast<GraphEdgeItem *>(item)) {
+                Q_EMIT edgeClicked(edge->sourceNode()->task(), edge->targetNode()->task());
+                event->accept();
+                return;
+            }
+        }
+        Q_EMIT backgroundClicked();
+    }
+    QGraphicsView::mousePressEvent(event); // empty space: drag to pan
+}
+
+void TransferGraphView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    for (QGraphicsItem *item : items(event->pos())) {
+        if (auto *node = dynamic_cast<GraphNodeItem *>(item)) {
+            Q_EMIT nodeDoubleClicked(node->task());
+            return;
+        }
+    }
+    QGraphicsView::mouseDoubleClickEvent(event);
+}
+
+double TransferGraphView::figureAspect() const
+{
+    const QRectF r = m_scene->sceneRect();
+    const double graph = r.width() > 0 ? r.height() / r.width() : 0.8;
+    return std::clamp(graph + 0.15, 0.5, 1.4); // room for the title and the legend
+}
+
+void TransferGraphView::paintFigure(QPainter &painter, const QRectF &rect, const FigureStyle &style)
+{
+    painter.save();
+    QFont titleFont = font();
+    titleFont.setPointSizeF(style.fontPoints * 1.15);
+    titleFont.setBold(true);
+    QFont textFont = font();
+    textFont.setPointSizeF(style.fontPoints);
+    const QFontMetricsF titleMetrics(titleFont, painter.device());
+    const QFontMetricsF textMetrics(textFont, painter.device());
+
+    const double titleH = titleMetrics.height() * 1.4 + (m_subtitle.isEmpty() ? 0 : textMetrics.height());
+    const double legendH = textMetrics.height() * 2.2;
+    painter.setPen(Qt::black);
+    painter.setFont(titleFont);
+    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), titleMetrics.height() * 1.3),
+                     Qt::AlignHCenter | Qt::AlignVCenter, m_title);
+    if (!m_subtitle.isEmpty()) {
+        painter.setFont(textFont);
+        painter.drawText(QRectF(rect.left(), rect.top() + titleMetrics.height() * 1.3, rect.width(), textMetrics.height()),
+                         Qt::AlignHCenter | Qt::AlignVCenter, m_subtitle);
+    }
+
+    // The graph, with node labels at the preset's font size whatever the scale.
+    const QRectF graphRect(rect.left(), rect.top() + titleH, rect.width(), rect.height() - titleH - legendH);
+    const QRectF source = m_scene->sceneRect();
+    const double scale = std::min(graphRect.width() / source.width(), graphRect.height() / source.height());
+    QFont nodeFont = font();
+    nodeFont.setBold(true);
+    nodeFont.setPointSizeF(style.fontPoints / std::max(scale, 1e-3) * 0.95);
+    const QFont screenFont = m_nodes.isEmpty() ? font() : [this] { QFont f = font(); f.setBold(true); return f; }();
+    const DivergingPalette screenPalette = m_palette;
+    for (GraphNodeItem *n : std::as_const(m_nodes))
+        n->setLabelFont(nodeFont);
+    setPalette(style.palette);
+    m_scene->render(&painter, graphRect, source, Qt::KeepAspectRatio);
+    for (GraphNodeItem *n : std::as_const(m_nodes))
+        n->setLabelFont(screenFont);
+    setPalette(screenPalette);
+
+    // Legend: what colour and width mean, and the filter that produced the edges.
+    painter.setFont(textFont);
+    const double y = rect.bottom() - legendH + textMetrics.height() * 0.6;
+    double x = rect.left() + textMetrics.height();
+    auto swatch = [&](const QColor &c, const QString &label) {
+        painter.setPen(QPen(c, 3));
+        painter.drawLine(QPointF(x, y + textMetrics.height() / 2), QPointF(x + 18, y + textMetrics.height() / 2));
+        x += 22;
+        painter.setPen(Qt::black);
+        const double w = textMetrics.horizontalAdvance(label);
+        painter.drawText(QRectF(x, y, w + 2, textMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter, label);
+        x += w + 14;
+    };
+    swatch(style.palette.positive(), tr("positive PGF"));
+    swatch(style.palette.negative(), tr("negative PGF"));
+    const QString rest = tr("width ∝ |PGF| · |PGF| ≥ %1 · %2 layout")
+                             .arg(m_graph.threshold, 0, 'f', 2)
+                             .arg(layoutEngineName(m_engine));
+    painter.setPen(Qt::black);
+    painter.drawText(QRectF(x, y, rect.right() - x, textMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter, rest);
+    painter.restore();
+}
+
+QByteArray TransferGraphView::exportData(DataFormat format) const
+{
+    if (format == DataFormat::Json) {
+        QJsonObject root;
+        root.insert(QStringLiteral("title"), m_title);
+        root.insert(QStringLiteral("threshold"), m_graph.threshold);
+        root.insert(QStringLiteral("sign"), edgeSignName(m_graph.sign));
+        root.insert(QStringLiteral("engine"), layoutEngineName(m_engine));
+        QJsonArray nodes;
+        for (int i = 0; i < m_nodes.size(); ++i) {
+            QJsonObject n;
+            n.insert(QStringLiteral("task"), m_names.value(i));
+            n.insert(QStringLiteral("abbreviation"), m_abbreviations.value(i));
+            n.insert(QStringLiteral("x"), m_nodes[i]->pos().x());
+            n.insert(QStringLiteral("y"), m_nodes[i]->pos().y());
+            nodes.append(n);
+        }
+        root.insert(QStringLiteral("nodes"), nodes);
+        QJsonArray edges;
+        for (const TransferEdge &e : m_graph.edges) {
+            QJsonObject o;
+            o.insert(QStringLiteral("source"), m_names.value(e.source));
+            o.insert(QStringLiteral("target"), m_names.value(e.target));
+            o.insert(QStringLiteral("pgf"), e.pgf);
+            o.insert(QStringLiteral("std"), std::isfinite(e.spread) ? QJsonValue(e.spread) : QJsonValue());
+            edges.append(o);
+        }
+        root.insert(QStringLiteral("edges"), edges);
+        return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    }
+    QByteArray csv = "source,target,pgf,std\n";
+    for (const TransferEdge &e : m_graph.edges) {
+        csv += QStringLiteral("%1,%2,%3,%4\n")
+                   .arg(m_names.value(e.source), m_names.value(e.target), QString::number(e.pgf, 'g', 8),
+                        std::isfinite(e.spread) ? QString::number(e.spread, 'g', 8) : QString())
+                   .toUtf8();
+    }
+    return csv;
+}
+
+} // namespace ts::ui

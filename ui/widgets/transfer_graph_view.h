@@ -1,0 +1,95 @@
+#pragma once
+// The transfer graph as interactive items: nodes placed where Graphviz puts them, edges coloured
+// by sign and as wide as |PGF|. A new threshold, filter or engine re-runs the layout and animates
+// the nodes to their new places instead of redrawing a picture. Wheel zooms, drag pans. Also a
+// Figure: the export paints the scene with a title and a legend.
+
+#include "analysis/transfer_graph.h"
+#include "layout/graph_layout.h"
+#include "ui/figures/figure.h"
+#include "ui/theme/diverging_palette.h"
+
+#include <QGraphicsView>
+#include <QHash>
+#include <QPair>
+#include <QSet>
+#include <QVector>
+
+class QParallelAnimationGroup;
+
+namespace ts::ui {
+
+class GraphEdgeItem;
+class GraphNodeItem;
+
+class TransferGraphView : public QGraphicsView, public Figure {
+    Q_OBJECT
+public:
+    explicit TransferGraphView(QWidget *parent = nullptr);
+
+    // Creates the nodes (task names for tooltips, abbreviations as labels).
+    void setTasks(const QStringList &names, const QStringList &abbreviations, const QStringList &toolTips);
+    // Shows the edges of graph, laid out by engine; animated unless animate is false.
+    void setGraph(const TransferGraph &graph, LayoutEngine engine, bool animate = true);
+    void setPalette(const DivergingPalette &palette);
+    void setNodeFill(int task, const QColor &fill);
+
+    // Emphasis from the shared selection: these nodes/edges drawn strong, the rest dimmed when
+    // dimOthers is set (a clique, an edge), only outlined otherwise (a task).
+    void setEmphasis(const QSet<int> &tasks, const QSet<QPair<int, int>> &edges, bool dimOthers);
+
+    int edgeCount() const { return int(m_edges.size()); }
+    int nodeCount() const { return int(m_nodes.size()); }
+    bool isAnimating() const;
+    // Scene position of a node (for tests and tooltips).
+    QPointF nodePosition(int task) const;
+    void fitAll();
+    void zoomBy(double factor);
+
+    void setTitle(const QString &title) { m_title = title; }
+    void setSubtitle(const QString &subtitle) { m_subtitle = subtitle; }
+    void setFileStem(const QString &stem) { m_fileStem = stem; }
+
+    // Figure
+    QString figureTitle() const override { return m_title; }
+    QString figureFileStem() const override { return m_fileStem; }
+    double figureAspect() const override;
+    void paintFigure(QPainter &painter, const QRectF &rect, const FigureStyle &style) override;
+    QList<DataFormat> dataFormats() const override { return {DataFormat::Csv, DataFormat::Json}; }
+    QByteArray exportData(DataFormat format) const override;
+
+Q_SIGNALS:
+    void nodeClicked(int task);
+    void nodeDoubleClicked(int task);
+    void edgeClicked(int source, int target);
+    void backgroundClicked();
+    void layoutFinished();
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void applyEdgeStyles();
+    void applySplines();
+    QString edgeToolTip(const TransferEdge &edge) const;
+
+    QGraphicsScene *m_scene;
+    QVector<GraphNodeItem *> m_nodes;
+    QStringList m_names;
+    QStringList m_abbreviations;
+    QHash<QPair<int, int>, GraphEdgeItem *> m_edges;
+    TransferGraph m_graph;
+    GraphLayout m_layout;
+    LayoutEngine m_engine = LayoutEngine::Dot;
+    DivergingPalette m_palette;
+    QParallelAnimationGroup *m_animation = nullptr;
+    QString m_title;
+    QString m_subtitle;
+    QString m_fileStem = QStringLiteral("transfer-graph");
+    bool m_userZoomed = false;
+};
+
+} // namespace ts::ui
