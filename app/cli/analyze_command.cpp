@@ -21,9 +21,9 @@ namespace ts::cli {
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("ts::cli::analyze", text);
+    return QCoreApplication::translate("ts::cli::analyze", text, disambiguation, n);
 }
 
 struct Settings {

@@ -27,6 +27,9 @@ Result runCli(const QStringList &args)
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("QT_QPA_PLATFORM")); // the CLI must choose offscreen by itself
+    // Without a runtime directory Qt warns on stderr, which would spoil the one-line error check.
+    static QTemporaryDir runtimeDir;
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir.path());
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(TRANSFERSCOPE_CLI), args);
     Result r;
