@@ -103,6 +103,9 @@ Item makeShape(int shape, QPointF c, double r, double rotationDeg, QRgb fill)
         return it;
     }
     it.kind = Item::Polygon;
+    // A square turned by 45° is a diamond at 64 px: squares and diamonds stay within ±15° of upright.
+    if (shape == int(Shape::Square) || shape == int(Shape::Diamond))
+        rotationDeg = std::fmod(std::fabs(rotationDeg), 30.0) - 15.0;
     std::vector<QPointF> unit; // shape outline on the unit circle, before rotation
     const double pi = 3.14159265358979323846;
     auto ring = [&](int n, double phase, double inner) {
@@ -113,7 +116,7 @@ Item makeShape(int shape, QPointF c, double r, double rotationDeg, QRgb fill)
         }
     };
     switch (Shape(shape)) {
-    case Shape::Square: ring(4, pi / 4, 0); for (auto &p : unit) p *= 1.0; break;
+    case Shape::Square: ring(4, pi / 4, 0); break;
     case Shape::Triangle: ring(3, -pi / 2, 0); for (auto &p : unit) p.setY(p.y() + 0.2); break;
     case Shape::Diamond: ring(4, -pi / 2, 0); for (auto &p : unit) p.setX(p.x() * 0.65); break;
     case Shape::Hexagon: ring(6, 0, 0); break;
@@ -151,7 +154,7 @@ Item makeMarker(int letterIndex, QPointF at, double radius, MarkerStyle style)
     } else {
         it.filled = false;
         it.stroke = markerRgb(letterIndex);
-        it.strokeWidth = std::max(2.0, radius * 0.5);
+        it.strokeWidth = std::max(1.5, radius * 0.5);
     }
     return it;
 }
@@ -212,13 +215,16 @@ static void paintTexture(QPainter &p, const Item &it, const QPainterPath &path)
         for (double x = b.left(); x < b.right(); x += period)
             p.drawRect(QRectF(x, b.top(), period / 2, b.height()));
         break;
-    case Texture::Dots:
-        for (double y = b.top() + period / 2; y < b.bottom(); y += period)
-            for (double x = b.left() + period / 2; x < b.right(); x += period)
-                p.drawEllipse(QPointF(x, y), period * 0.22, period * 0.22);
+    case Texture::Dots: {
+        // Sparse round dots and large check cells keep the two grids apart at 64 px.
+        const double step = period * 1.5, r = std::max(1.5, period * 0.3);
+        for (double y = b.top() + step / 2; y < b.bottom(); y += step)
+            for (double x = b.left() + step / 2; x < b.right(); x += step)
+                p.drawEllipse(QPointF(x, y), r, r);
         break;
+    }
     case Texture::Checks: {
-        const double cell = period / 2;
+        const double cell = std::max(2.0, period * 0.6);
         int row = 0;
         for (double y = b.top(); y < b.bottom(); y += cell, ++row) {
             int col = 0;
@@ -229,12 +235,11 @@ static void paintTexture(QPainter &p, const Item &it, const QPainterPath &path)
         break;
     }
     case Texture::Hatching: {
+        // Thin lines in one diagonal direction: unlike stripes (thick, vertical) and checks.
         p.setPen(QPen(QColor(it.textureColour), 1));
         const double span = b.width() + b.height();
-        for (double d = 0; d < span; d += period) {
+        for (double d = 0; d < span; d += period * 0.75)
             p.drawLine(QPointF(b.left() + d, b.top()), QPointF(b.left() + d - b.height(), b.bottom()));
-            p.drawLine(QPointF(b.left() + d - b.height(), b.top()), QPointF(b.left() + d, b.bottom()));
-        }
         break;
     }
     default:

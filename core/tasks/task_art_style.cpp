@@ -27,7 +27,11 @@ SceneImage panel(TaskContext &ctx, const Style &st)
     s.items.push_back(makeRect(QRectF(0, 0, ctx.size, ctx.size), qRgb(215, 212, 205)));
     const int n = ctx.level >= 3 ? rng.range(4, 5) : 3;
     static const double rMin[] = {11, 10, 9, 7}, rMax[] = {14, 13, 12, 10};
-    std::vector<Obj> objs = placeObjects(rng, n, ctx.size, ctx.s(rMin[ctx.level]), ctx.s(rMax[ctx.level]), ctx.s(1), ctx.s(1));
+    std::vector<Obj> objs;
+    // Every palette colour must appear, so all n objects must fit: retry a little smaller if not.
+    for (int attempt = 0; attempt < 10 && int(objs.size()) < n; ++attempt)
+        objs = placeObjects(rng, n, ctx.size, ctx.s(rMin[ctx.level]) * (1 - 0.06 * attempt), ctx.s(rMax[ctx.level]) * (1 - 0.06 * attempt),
+                            ctx.s(1), ctx.s(1));
     static const double period[] = {6, 5.5, 5, 4};
     const auto &pal = palettes()[size_t(st.palette)];
     for (size_t i = 0; i < objs.size(); ++i) {

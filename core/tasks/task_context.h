@@ -77,3 +77,9 @@ int depthBin(double z);
 void addSkyAndGround(SceneImage &scene, int size, double horizon, QRgb sky, QRgb ground);
 QRgb haze(QRgb c, QRgb sky, double amount);
 } // namespace ts::tasks
+
+namespace ts::tasks {
+// Moves an item so its lowest point rests on y = ground (objects stand on the ground plane,
+// whatever their shape).
+void standOn(Item &item, double ground);
+} // namespace ts::tasks

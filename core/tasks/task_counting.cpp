@@ -11,7 +11,7 @@ void generateCounting(TaskContext &ctx)
     const int S = ctx.size;
     static const int maxCount[] = {5, 7, 9, 9};
     static const int distractors[] = {1, 2, 3, 4};
-    static const double rMin[] = {7, 6, 5, 5}, rMax[] = {8.5, 7, 6, 6};
+    static const double rMin[] = {7.5, 6.5, 5.5, 5}, rMax[] = {9, 8, 6.5, 6};
     static const double gap[] = {3, 2, 0, -3}; // negative: partial overlap
     const int targetShape = rng.below(int(Shape::Count));
     const int wanted = rng.range(0, maxCount[ctx.level]);

@@ -20,11 +20,11 @@ struct ToolDesign {
 };
 
 const ToolDesign kDesigns[] = {
-    {"hammer", {{18, 6, 6, RectPart}, {14, 3, 3, RectPart}, {9, 16, 16, RectPart}, {6, 8, 8, RectPart}}},
-    {"screwdriver", {{16, 9, 9, Oval}, {19, 3, 3, RectPart}, {8, 7, 4, Trapezoid}, {6, 4, 0, Point}}},
-    {"axe", {{20, 5, 5, RectPart}, {10, 4, 4, RectPart}, {10, 10, 20, Trapezoid}, {6, 12, 12, RectPart}}},
-    {"ladle", {{18, 5, 5, RectPart}, {12, 3, 3, RectPart}, {13, 13, 13, Oval}, {6, 5, 0, Point}}},
-    {"wrench", {{17, 7, 7, RectPart}, {15, 4, 4, RectPart}, {9, 8, 14, Trapezoid}, {6, 6, 10, Trapezoid}}},
+    {"hammer", {{18, 7, 7, RectPart}, {13, 4, 4, RectPart}, {10, 18, 18, RectPart}, {9, 9, 9, RectPart}}},
+    {"screwdriver", {{16, 10, 10, Oval}, {17, 4, 4, RectPart}, {9, 8, 5, Trapezoid}, {9, 5, 0, Point}}},
+    {"axe", {{19, 6, 6, RectPart}, {10, 5, 5, RectPart}, {10, 11, 21, Trapezoid}, {9, 13, 13, RectPart}}},
+    {"ladle", {{17, 6, 6, RectPart}, {11, 4, 4, RectPart}, {13, 14, 14, Oval}, {9, 6, 0, Point}}},
+    {"wrench", {{17, 8, 8, RectPart}, {13, 5, 5, RectPart}, {9, 9, 15, Trapezoid}, {9, 7, 11, Trapezoid}}},
 };
 constexpr int kDesignCount = int(sizeof(kDesigns) / sizeof(kDesigns[0]));
 const char *kRoles[] = {"handle", "shaft", "head", "tip"};
@@ -64,7 +64,7 @@ Tool makeTool(TaskContext &ctx, int design, const int colours[4], bool textureGr
         lengths[i] = d.parts[i].length * rng.uniform(0.85, 1.15);
         total += lengths[i];
     }
-    const double scale = ctx.s(rng.uniform(0.85, 1.0) * 54.0 / total);
+    const double scale = ctx.s(rng.uniform(0.9, 1.0) * 56.0 / total);
     const double theta = ctx.level == 0 ? 0.0 : ctx.level == 1 ? rng.uniform(-30, 30) : rng.uniform(0, 360);
     const double t = theta * 3.14159265358979 / 180.0;
     const QPointF axis(std::cos(t), std::sin(t)), perp(-std::sin(t), std::cos(t));
@@ -95,7 +95,7 @@ Tool makeTool(TaskContext &ctx, int design, const int colours[4], bool textureGr
         tool.items.push_back(it);
         const double u1 = u + p.length * scale;
         // The tip's point sits near its far end so its marker does not run into the head's.
-        tool.roleAt[i] = map(QPointF(i == 3 ? u1 - std::min(ctx.s(2), (u1 - u) / 3) : (u + u1) / 2, 0));
+        tool.roleAt[i] = map(QPointF(i == 3 ? u1 - (u1 - u) * 0.4 : (u + u1) / 2, 0));
         u = u1;
     }
     return tool;

@@ -61,7 +61,7 @@ MarkerStyle markerStyle(int level) { return level <= 1 ? MarkerStyle::Disc : Mar
 
 double markerRadius(const TaskContext &ctx)
 {
-    static const double r[] = {4.5, 4.0, 4.0, 3.5};
+    static const double r[] = {3.5, 3.0, 3.0, 3.0}; // small enough to leave the marked part visible
     return ctx.s(r[ctx.level]);
 }
 
@@ -159,6 +159,19 @@ void addSkyAndGround(SceneImage &scene, int size, double horizon, QRgb sky, QRgb
         scene.items.push_back(band);
         top = bottom;
     }
+}
+
+} // namespace ts::tasks
+
+namespace ts::tasks {
+
+void standOn(Item &item, double ground)
+{
+    const double dy = ground - item.bounds().bottom();
+    if (item.kind == Item::Rect || item.kind == Item::Ellipse)
+        item.rect.translate(0, dy);
+    else
+        item.points.translate(0, dy);
 }
 
 } // namespace ts::tasks

@@ -51,13 +51,29 @@ void generateJigsaw(TaskContext &ctx)
     }
     const QImage clean = renderItems(full.items, S);
 
-    const QRect blank(rng.range(0, S - c), rng.range(0, S - c), c, c);
+    // The blank must hide something (not plain background), or no patch could be told apart.
+    const QRgb bgColour = full.items.front().fill;
+    auto content = [&](const QRect &r) {
+        int n = 0;
+        for (int y = r.top(); y <= r.bottom(); ++y)
+            for (int x = r.left(); x <= r.right(); ++x)
+                n += clean.pixel(x, y) != bgColour;
+        return double(n) / (r.width() * r.height());
+    };
+    QRect blank(rng.range(0, S - c), rng.range(0, S - c), c, c);
+    for (int tries = 0; tries < 30 && content(blank) < 0.2; ++tries)
+        blank = QRect(rng.range(0, S - c), rng.range(0, S - c), c, c);
     // Candidate places for the wrong patch: mostly outside the blank (overlap ≤ a quarter).
     std::vector<QRect> candidates;
     for (int tries = 0; tries < 60 && candidates.size() < 12; ++tries) {
         const QRect r(rng.range(0, S - c), rng.range(0, S - c), c, c);
         const QRect overlap = r & blank;
-        if (overlap.width() * overlap.height() * 4 <= c * c)
+        // The wrong patch must look different from the right one in a good share of its pixels.
+        int differ = 0;
+        for (int y = 0; y < c; ++y)
+            for (int x = 0; x < c; ++x)
+                differ += clean.pixel(r.x() + x, r.y() + y) != clean.pixel(blank.x() + x, blank.y() + y);
+        if (overlap.width() * overlap.height() * 4 <= c * c && differ * 5 >= c * c)
             candidates.push_back(r);
     }
     if (candidates.empty()) // cannot happen for c ≤ S/2, but keep a valid sample regardless

@@ -62,7 +62,9 @@ void generateMultiviewReasoning(TaskContext &ctx)
         for (const Thing &th : things) {
             Obj o = th.o;
             o.c = QPointF(view == 0 ? screenX(th, 0, 0) : screenX(th, t, pan), groundY(horizon, S, th.z) - o.r);
-            scene.items.push_back(objItem(o));
+            Item it = objItem(o);
+            standOn(it, groundY(horizon, S, th.z));
+            scene.items.push_back(it);
         }
         ctx.addImage(renderSceneImage(scene, S), scene);
     }

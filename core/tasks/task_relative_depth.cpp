@@ -46,7 +46,8 @@ void generateRelativeDepth(TaskContext &ctx)
     things.push_back(make(zA, 0, 0));
     things.push_back(make(zB, 1, 1));
     // A and B far enough apart that their markers never touch.
-    for (int tries = 0; tries < 20 && std::abs(things[0].o.c.x() - things[1].o.c.x()) < ctx.s(18); ++tries)
+    const double apart = std::max(ctx.s(18), things[0].o.r + things[1].o.r + 2);
+    for (int tries = 0; tries < 40 && std::abs(things[0].o.c.x() - things[1].o.c.x()) < apart; ++tries)
         things[1].o.c.setX(rng.uniform(things[1].o.r + 1, S - things[1].o.r - 1));
     for (int i = 0; i < distractors[ctx.level]; ++i) {
         Thing t = make(rng.uniform(zMin, zMax), -1, 2 + i);
@@ -70,19 +71,36 @@ void generateRelativeDepth(TaskContext &ctx)
 
     SceneImage scene;
     addSkyAndGround(scene, S, horizon, sky, ground);
-    QJsonArray points(QJsonArray{QJsonValue(), QJsonValue()});
+    // Objects stand on the ground whatever their shape; marked points sit at their visual centre.
+    std::vector<Item> items;
+    std::vector<QPointF> marks(2);
     for (const Thing &t : things) {
         Item it = objItem(t.o);
+        standOn(it, groundY(horizon, S, t.z));
         if (ctx.level >= 1)
             it.fill = haze(it.fill, sky, (t.z - zMin) / 6.0);
-        scene.items.push_back(it);
-        if (t.letter >= 0) {
-            scene.overlay.push_back(makeMarker(t.letter, t.o.c, mr, markerStyle(ctx.level)));
-            points[t.letter] = pointJson(t.o.c);
-        }
+        items.push_back(it);
+        if (t.letter >= 0)
+            marks[size_t(t.letter)] = it.centre();
     }
-    // Markers go last and in letter order so A is never hidden under B.
-    std::sort(scene.overlay.begin(), scene.overlay.end(), [](const Item &a, const Item &b) { return a.marker > b.marker; });
+    // A nearer object drawn over a marked point would change what the point is on: leave it out.
+    QJsonArray points;
+    for (size_t i = 0; i < items.size(); ++i) {
+        bool hides = false;
+        for (size_t j = 0; j < i; ++j) {
+            const int l = things[j].letter;
+            if (l < 0)
+                continue;
+            for (const QPointF d : {QPointF(0, 0), QPointF(mr, 0), QPointF(-mr, 0), QPointF(0, mr), QPointF(0, -mr)})
+                hides = hides || isInside(items[i], marks[size_t(l)] + d);
+        }
+        if (!hides || things[i].letter >= 0)
+            scene.items.push_back(items[i]);
+    }
+    for (int l = 0; l < 2; ++l) {
+        scene.overlay.push_back(makeMarker(l, marks[size_t(l)], mr, markerStyle(ctx.level)));
+        points.append(pointJson(marks[size_t(l)]));
+    }
 
     ctx.addImage(renderSceneImage(scene, S), scene);
     ctx.question = QStringLiteral("Which point is closer to the camera, point A (red) or point B (blue)?");

@@ -59,8 +59,9 @@ Animal makeAnimal(TaskContext &ctx, int category, int bodyColour, int headColour
         a.items.push_back(limb({QPointF(-14, -2), QPointF(-20, -8 + wag), QPointF(-24, -12 + wag)}, 3, bodyColour, 3));
         a.items.push_back(ellipse(QPointF(0, 0), 14, 7.5, bodyColour, 1));
         a.items.push_back(limb({legTop, legTop + QPointF(swing, 12)}, 3.5, bodyColour, 2));
-        a.items.push_back(ellipse(QPointF(18, -8 + nod), 6.5, 5.5, headColour, 0));
-        a.partAt[0] = map(QPointF(19, -8 + nod));
+        a.items.push_back(limb({QPointF(9, -3), QPointF(15, -7 + nod)}, 5, bodyColour, 1)); // neck
+        a.items.push_back(ellipse(QPointF(17, -8 + nod), 6.5, 5.5, headColour, 0));
+        a.partAt[0] = map(QPointF(18, -8 + nod));
         a.partAt[1] = map(QPointF(-2, 0));
         a.partAt[2] = map(legTop + QPointF(swing, 12) * 0.8);
         a.partAt[3] = map(QPointF(-22, -10 + wag));
