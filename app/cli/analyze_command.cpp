@@ -195,7 +195,7 @@ int parseSettings(const QStringList &args, Settings *s, QTextStream &err, QTextS
     const QCommandLineOption layout(QStringLiteral("layout"), tr("Graph layout: dot, circo, neato or fdp (default dot)."), QStringLiteral("ENGINE"), QStringLiteral("dot"));
     const QCommandLineOption personaRule(QStringLiteral("persona-rule"), tr("Persona rule: z (z ≥ 1, default) or topk."), QStringLiteral("RULE"), QStringLiteral("z"));
     const QCommandLineOption topK(QStringLiteral("top-k"), tr("k for --persona-rule topk (default 3)."), QStringLiteral("K"), QStringLiteral("3"));
-    const QCommandLineOption z(QStringLiteral("z"), tr("z threshold for --persona-rule z (default 1)."), QStringLiteral("Z"), QStringLiteral("1"));
+    const QCommandLineOption z(QStringLiteral("z-threshold"), tr("z threshold for --persona-rule z (default 1)."), QStringLiteral("Z"), QStringLiteral("1"));
     const QCommandLineOption diagonal(QStringLiteral("include-diagonal"), tr("Include each task's effect on itself in Δ/Θ and AHP."));
     const QCommandLineOption model(QStringLiteral("model"), tr("Model name for a PGF table (default: from the file name)."), QStringLiteral("NAME"));
     const QCommandLineOption edges(QStringLiteral("edges"), tr("How many strongest edges to print (default 10)."), QStringLiteral("K"), QStringLiteral("10"));
@@ -207,7 +207,12 @@ int parseSettings(const QStringList &args, Settings *s, QTextStream &err, QTextS
         return 2;
     }
     if (parser.isSet(help)) {
-        out << parser.helpText();
+        // QCommandLineParser names the executable's path; the user typed a subcommand.
+        QString text = parser.helpText();
+        const int end = int(text.indexOf(QLatin1String("[options]")));
+        if (text.startsWith(QLatin1String("Usage: ")) && end > 0)
+            text.replace(7, end - 7, QStringLiteral("transferscope-cli analyze "));
+        out << text;
         return -1;
     }
     auto number = [&](const QCommandLineOption &o, double *value) {

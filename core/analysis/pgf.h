@@ -13,6 +13,8 @@ struct PgfOptions {
     // Ceiling U_j per target in the matrix's task order; empty means 1.0 for every target.
     std::vector<double> ceilings;
     // Replace every accuracy by (Acc − c)/(1 − c), c = 1/options, before the PGF (needs optionCounts).
+    // The map is affine and applies to the ceiling too, so PGF itself is unchanged up to ε; the
+    // option exists so that reported accuracies and PGF come from one setting.
     bool chanceCorrected = false;
     std::vector<int> optionCounts; // per target, task order; used only when chanceCorrected
 };

@@ -18,6 +18,8 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <thread>
+
 using namespace ts;
 using ts::test::NaN;
 
@@ -122,6 +124,25 @@ private Q_SLOTS:
         // dot ranks top-down: the edge A→B (+0.6, heaviest) points downwards in Qt coordinates.
         const GraphLayout dot = layoutGraph(spec, LayoutEngine::Dot);
         QVERIFY(dot.nodes[1].center.y() > dot.nodes[0].center.y());
+    }
+    void layoutFromSeveralThreads()
+    {
+        // The GUI lays out on its own thread while an export may run elsewhere: same result, no crash.
+        const TransferGraph g = buildTransferGraph(example(), 0.25);
+        const GraphSpec spec = transferGraphSpec(g, {QStringLiteral("Alpha"), QStringLiteral("Beta"), QStringLiteral("Gamma")},
+                                                 {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")});
+        const GraphLayout reference = layoutGraph(spec, LayoutEngine::Dot);
+        std::vector<GraphLayout> results(4);
+        std::vector<std::thread> threads;
+        for (std::size_t i = 0; i < results.size(); ++i)
+            threads.emplace_back([&, i] { results[i] = layoutGraph(spec, LayoutEngine::Dot); });
+        for (auto &t : threads)
+            t.join();
+        for (const GraphLayout &r : results) {
+            QCOMPARE(r.boundingBox, reference.boundingBox);
+            for (std::size_t n = 0; n < r.nodes.size(); ++n)
+                QCOMPARE(r.nodes[n].center, reference.nodes[n].center);
+        }
     }
     void graphRendering()
     {
