@@ -66,6 +66,22 @@ QString latexEscape(const QString &s)
     return out;
 }
 
+// JSON is read by programs: persona names stay English whatever the user's language.
+QString personaKey(Persona p)
+{
+    switch (p) {
+    case Persona::Donor:
+        return QStringLiteral("Donor");
+    case Persona::Pirate:
+        return QStringLiteral("Pirate");
+    case Persona::Sponge:
+        return QStringLiteral("Sponge");
+    case Persona::Sieve:
+        break;
+    }
+    return QStringLiteral("Sieve");
+}
+
 QJsonObject edgeJson(const ModelAnalysis &a, const TransferEdge &e)
 {
     const auto &m = a.matrix;
@@ -215,7 +231,7 @@ QJsonObject analysisToJson(const ModelAnalysis &a, int strongestEdgeCount)
     for (const PersonaEvidence &e : a.personas)
         personas.append(QJsonObject{{QStringLiteral("task"), m.tasks().value(e.task)},
                                     {QStringLiteral("abbreviation"), m.abbreviations().value(e.task)},
-                                    {QStringLiteral("persona"), personaName(e.persona)},
+                                    {QStringLiteral("persona"), personaKey(e.persona)},
                                     {QStringLiteral("score"), number(e.score)},
                                     {QStringLiteral("rank"), e.rank},
                                     {QStringLiteral("z"), number(e.z)},
@@ -256,7 +272,7 @@ QJsonObject analysesToJson(const std::vector<ModelAnalysis> &analyses, int stron
     if (analyses.size() > 1) {
         for (const ConsistentPersona &c : consistentPersonas(summaries))
             consistent.append(QJsonObject{{QStringLiteral("task"), c.task},
-                                          {QStringLiteral("persona"), personaName(c.persona)},
+                                          {QStringLiteral("persona"), personaKey(c.persona)},
                                           {QStringLiteral("models"), QJsonArray::fromStringList(c.models)}});
     }
     return QJsonObject{{QStringLiteral("version"), 1},
