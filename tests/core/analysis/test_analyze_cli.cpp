@@ -91,7 +91,14 @@ private Q_SLOTS:
         const QJsonArray mean = m.value(QStringLiteral("mean")).toArray();
         QCOMPARE(mean.size(), 13);
         QCOMPARE(mean.at(0).toArray().size(), 13);
-        QVERIFY(!m.value(QStringLiteral("personas")).toArray().isEmpty());
+        bool scDonor = false;
+        for (const auto &v : m.value(QStringLiteral("personas")).toArray()) {
+            const QJsonObject p = v.toObject();
+            scDonor = scDonor || (p.value(QStringLiteral("abbreviation")).toString() == QLatin1String("SC")
+                                  && p.value(QStringLiteral("persona")).toString() == QLatin1String("Donor")
+                                  && p.value(QStringLiteral("rank")).toInt() == 1);
+        }
+        QVERIFY(scDonor);
     }
     void optionsChangeTheDocument()
     {
