@@ -6,7 +6,11 @@
 
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QDir>
 #include <QTextStream>
+#include <cerrno>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cstdio>
 #include <exception>
 
@@ -50,6 +54,13 @@ int main(int argc, char **argv)
     // a user's explicit QT_QPA_PLATFORM still wins.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // On servers (cron, CI, ssh without a session) XDG_RUNTIME_DIR is often unset and Qt warns about
+    // it on every run; a private folder of our own keeps stderr for real problems.
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        const QByteArray dir = QDir::tempPath().toLocal8Bit() + "/transferscope-runtime-" + QByteArray::number(uint(getuid()));
+        if (::mkdir(dir.constData(), 0700) == 0 || errno == EEXIST)
+            qputenv("XDG_RUNTIME_DIR", dir);
+    }
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("transferscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRANSFERSCOPE_VERSION));
