@@ -30,8 +30,8 @@ static QJsonObject rowFor(const TaskSample &s, const QStringList &imagePaths, bo
         {QStringLiteral("level"), s.level},
         {QStringLiteral("seed"), QString::number(s.seed)},
     };
-    if (withScene) {
-        row[QStringLiteral("scene")] = s.scene;
+    if (withScene && !s.scene().isEmpty()) {
+        row[QStringLiteral("scene")] = s.scene();
         QJsonArray inter;
         for (const Intermediate &i : s.intermediates)
             inter.append(QJsonObject{{QStringLiteral("name"), i.name}, {QStringLiteral("value"), i.value}, {QStringLiteral("classes"), i.classes}});
@@ -164,7 +164,7 @@ TaskSample parseRow(const QString &manifest, int line, const QByteArray &text, c
     s.index = row.contains(QStringLiteral("index")) ? int64_t(row.value(QStringLiteral("index")).toDouble()) : int64_t(line - 1);
     s.level = row.value(QStringLiteral("level")).toInt(-1);
     s.seed = row.value(QStringLiteral("seed")).toString().toULongLong();
-    s.scene = row.value(QStringLiteral("scene")).toObject();
+    s.setScene(row.value(QStringLiteral("scene")).toObject());
     for (const QJsonValue &v : row.value(QStringLiteral("intermediates")).toArray()) {
         const QJsonObject o = v.toObject();
         s.intermediates.push_back({o.value(QStringLiteral("name")).toString(), o.value(QStringLiteral("value")).toInt(),

@@ -107,16 +107,17 @@ int patchChannelClasses(PatchChannel c)
     }
 }
 
-PixelLabels pixelLabels(const QJsonObject &scene, int image)
+PixelLabels pixelLabels(const QJsonObject &scene, int image) { return pixelLabels(SceneDescription::fromJson(scene), image); }
+
+PixelLabels pixelLabels(const SceneDescription &scene, int image)
 {
-    const int size = scene.value(QStringLiteral("size")).toInt(64);
-    const QJsonArray images = scene.value(QStringLiteral("images")).toArray();
-    if (image < 0 || image >= images.size())
+    const int size = scene.size();
+    if (image < 0 || image >= int(scene.images.size()))
         throw InputError(QString(), 0, QStringLiteral("images"), QStringLiteral("the scene has no image %1").arg(image));
-    const SceneImage desc = sceneImageFromJson(images[image].toObject());
+    const SceneImage &desc = scene.images[size_t(image)];
     QImage labels;
     if (!desc.crop.isEmpty()) {
-        const SceneImage src = sceneImageFromJson(images[desc.crop.value(QStringLiteral("from")).toInt()].toObject());
+        const SceneImage &src = scene.images.at(size_t(desc.crop.value(QStringLiteral("from")).toInt()));
         labels = labelImage(src.items, size)
                      .copy(rectFromJson(desc.crop.value(QStringLiteral("rect"))).toRect())
                      .scaled(size, size, Qt::IgnoreAspectRatio, Qt::FastTransformation);
@@ -141,17 +142,18 @@ PixelLabels pixelLabels(const QJsonObject &scene, int image)
     return out;
 }
 
-PatchTargets patchTargets(const QJsonObject &scene, int patchSize)
+PatchTargets patchTargets(const QJsonObject &scene, int patchSize) { return patchTargets(SceneDescription::fromJson(scene), patchSize); }
+
+PatchTargets patchTargets(const SceneDescription &scene, int patchSize)
 {
-    const int size = scene.value(QStringLiteral("size")).toInt(64);
+    const int size = scene.size();
     if (patchSize <= 0 || size % patchSize != 0)
         throw InputError(QString(), 0, QStringLiteral("patchSize"),
                          QStringLiteral("patch size %1 does not divide the image size %2").arg(patchSize).arg(size));
-    const QJsonArray images = scene.value(QStringLiteral("images")).toArray();
     PatchTargets t;
     t.patchSize = patchSize;
     t.grid = size / patchSize;
-    t.images = int(images.size());
+    t.images = int(scene.images.size());
     t.data.assign(size_t(t.images) * kPatchChannels * size_t(t.grid) * size_t(t.grid), 0);
     const int area = patchSize * patchSize;
     for (int k = 0; k < t.images; ++k) {
@@ -174,7 +176,7 @@ PatchTargets patchTargets(const QJsonObject &scene, int patchSize)
                     t.data[((size_t(k) * kPatchChannels + size_t(c)) * size_t(t.grid) + size_t(gy)) * size_t(t.grid) + size_t(gx)] = value;
                 }
         // Object centres: a patch-level fact, from the items themselves.
-        const SceneImage desc = sceneImageFromJson(images[k].toObject());
+        const SceneImage &desc = scene.images[size_t(k)];
         if (desc.crop.isEmpty()) {
             for (const Item &it : desc.items) {
                 if (it.role != Role::Object || it.object < 0)
@@ -189,6 +191,12 @@ PatchTargets patchTargets(const QJsonObject &scene, int patchSize)
     return t;
 }
 
-PatchTargets patchTargets(const TaskSample &sample, int patchSize) { return patchTargets(sample.scene, patchSize); }
+PatchTargets patchTargets(const TaskSample &sample, int patchSize)
+{
+    if (!sample.description)
+        throw InputError(QString(), 0, QStringLiteral("scene"),
+                         QStringLiteral("%1 item %2 has no scene description: dense targets need one").arg(sample.task).arg(sample.index));
+    return patchTargets(*sample.description, patchSize);
+}
 
 } // namespace ts::tasks

@@ -15,6 +15,7 @@
 // A patch takes the most frequent non-zero value of a channel when it covers at least a quarter of
 // the patch (markers: at least 3 pixels, as they are thin), else 0.
 
+#include "tasks/scene.h"
 #include "tasks/task_sample.h"
 
 #include <QJsonObject>
@@ -36,6 +37,7 @@ struct PixelLabels {
     std::vector<uint8_t> values; // [channel][y][x], channels as PatchChannel minus Centre
     int at(PatchChannel c, int x, int y) const { return values[(size_t(c) * size_t(size) + size_t(y)) * size_t(size) + size_t(x)]; }
 };
+PixelLabels pixelLabels(const SceneDescription &scene, int image);
 PixelLabels pixelLabels(const QJsonObject &scene, int image);
 
 struct PatchTargets {
@@ -49,7 +51,8 @@ struct PatchTargets {
     }
 };
 // patchSize must divide the image size (64 / 8 by default).
-PatchTargets patchTargets(const TaskSample &sample, int patchSize = 8);
+PatchTargets patchTargets(const TaskSample &sample, int patchSize = 8); // throws without a description
+PatchTargets patchTargets(const SceneDescription &scene, int patchSize = 8);
 PatchTargets patchTargets(const QJsonObject &scene, int patchSize = 8);
 
 } // namespace ts::tasks

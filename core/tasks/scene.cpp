@@ -202,50 +202,44 @@ static QPainterPath itemPath(const Item &it)
     return path;
 }
 
-static void paintTexture(QPainter &p, const Item &it, const QPainterPath &path)
+// One period of the texture as a tile (fill colour + ink), painted as a textured brush anchored at
+// the item's bounding box: one fill instead of dozens of clipped shapes, and integer-exact pixels.
+static QImage textureTile(const Item &it)
 {
-    const QRectF b = path.boundingRect();
-    const double period = std::max(2.0, it.texturePeriod);
-    p.save();
-    p.setClipPath(path);
-    p.setPen(Qt::NoPen);
-    p.setBrush(QColor(it.textureColour));
-    switch (Texture(it.texture)) {
-    case Texture::Stripes:
-        for (double x = b.left(); x < b.right(); x += period)
-            p.drawRect(QRectF(x, b.top(), period / 2, b.height()));
-        break;
-    case Texture::Dots: {
-        // Sparse round dots and large check cells keep the two grids apart at 64 px.
-        const double step = period * 1.5, r = std::max(1.5, period * 0.3);
-        for (double y = b.top() + step / 2; y < b.bottom(); y += step)
-            for (double x = b.left() + step / 2; x < b.right(); x += step)
-                p.drawEllipse(QPointF(x, y), r, r);
-        break;
-    }
-    case Texture::Checks: {
-        const double cell = std::max(2.0, period * 0.6);
-        int row = 0;
-        for (double y = b.top(); y < b.bottom(); y += cell, ++row) {
-            int col = 0;
-            for (double x = b.left(); x < b.right(); x += cell, ++col)
-                if ((row + col) % 2 == 0)
-                    p.drawRect(QRectF(x, y, cell, cell));
+    const int period = std::max(2, int(std::lround(it.texturePeriod)));
+    int w = period, h = period;
+    const Texture kind = Texture(it.texture);
+    // Dots are sparse and checks large, so the two grids stay apart at 64 px.
+    const int dotStep = std::max(3, int(std::lround(period * 1.5)));
+    const int cell = std::max(2, int(std::lround(period * 0.6)));
+    const int hatch = std::max(2, int(std::lround(period * 0.75)));
+    if (kind == Texture::Dots)
+        w = h = dotStep;
+    else if (kind == Texture::Checks)
+        w = h = 2 * cell;
+    else if (kind == Texture::Hatching)
+        w = h = hatch;
+    QImage tile(w, h, QImage::Format_RGB32);
+    const double dotR = std::max(1.5, period * 0.3);
+    for (int y = 0; y < h; ++y) {
+        QRgb *row = reinterpret_cast<QRgb *>(tile.scanLine(y));
+        for (int x = 0; x < w; ++x) {
+            bool ink = false;
+            switch (kind) {
+            case Texture::Stripes: ink = x < (period + 1) / 2; break; // vertical bars, half a period wide
+            case Texture::Dots: {
+                const double dx = x + 0.5 - w / 2.0, dy = y + 0.5 - h / 2.0;
+                ink = dx * dx + dy * dy <= dotR * dotR;
+                break;
+            }
+            case Texture::Checks: ink = ((x / cell) + (y / cell)) % 2 == 0; break;
+            case Texture::Hatching: ink = (x + y) % hatch == 0; break; // thin "/" diagonals
+            default: break;
+            }
+            row[x] = ink ? it.textureColour : it.fill;
         }
-        break;
     }
-    case Texture::Hatching: {
-        // Thin lines in one diagonal direction: unlike stripes (thick, vertical) and checks.
-        p.setPen(QPen(QColor(it.textureColour), 1));
-        const double span = b.width() + b.height();
-        for (double d = 0; d < span; d += period * 0.75)
-            p.drawLine(QPointF(b.left() + d, b.top()), QPointF(b.left() + d - b.height(), b.bottom()));
-        break;
-    }
-    default:
-        break;
-    }
-    p.restore();
+    return tile;
 }
 
 void paintItem(QPainter &p, const Item &it)
@@ -257,11 +251,42 @@ void paintItem(QPainter &p, const Item &it)
         p.drawPolyline(it.points);
         return;
     }
+    // Untextured, unrotated shapes take QPainter's direct calls: a path per item cost more than the
+    // drawing itself.
+    const bool simple = it.texture == 0 && it.rotation == 0;
+    if (simple) {
+        p.setPen(it.strokeWidth > 0 ? QPen(QColor(it.stroke), it.strokeWidth, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin) : QPen(Qt::NoPen));
+        p.setBrush(it.filled ? QBrush(QColor(it.fill)) : QBrush(Qt::NoBrush));
+        if (it.filled && it.strokeWidth > 0) {
+            // Fill and outline in two passes, as the path branch does, so both give the same pixels.
+            p.setPen(Qt::NoPen);
+        }
+        switch (it.kind) {
+        case Item::Rect: p.drawRect(it.rect); break;
+        case Item::Ellipse: p.drawEllipse(it.rect); break;
+        default: p.drawPolygon(it.points); break;
+        }
+        if (it.filled && it.strokeWidth > 0) {
+            p.setPen(QPen(QColor(it.stroke), it.strokeWidth, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+            p.setBrush(Qt::NoBrush);
+            switch (it.kind) {
+            case Item::Rect: p.drawRect(it.rect); break;
+            case Item::Ellipse: p.drawEllipse(it.rect); break;
+            default: p.drawPolygon(it.points); break;
+            }
+        }
+        return;
+    }
     const QPainterPath path = itemPath(it);
     if (it.filled) {
-        p.fillPath(path, QColor(it.fill));
-        if (it.texture > 0)
-            paintTexture(p, it, path);
+        if (it.texture > 0) {
+            QBrush brush(textureTile(it));
+            const QRectF b = path.boundingRect();
+            brush.setTransform(QTransform::fromTranslate(std::floor(b.left()), std::floor(b.top())));
+            p.fillPath(path, brush);
+        } else {
+            p.fillPath(path, QColor(it.fill));
+        }
     }
     if (it.strokeWidth > 0) {
         p.setPen(QPen(QColor(it.stroke), it.strokeWidth, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
@@ -441,14 +466,27 @@ QImage shadowMask(const QJsonObject &e, int size)
     return mask;
 }
 
+namespace {
+// The light's parameters read once: per-pixel JSON look-ups made lighting 10× slower than drawing.
+struct Light {
+    double size, base, gx, gy, shadowFactor;
+    explicit Light(const QJsonObject &e)
+        : size(e.value(QStringLiteral("size")).toDouble(64)), base(e.value(QStringLiteral("base")).toDouble(1)),
+          gx(e.value(QStringLiteral("gx")).toDouble()), gy(e.value(QStringLiteral("gy")).toDouble()),
+          shadowFactor(e.value(QStringLiteral("shadowFactor")).toDouble(0.6))
+    {
+    }
+    double at(double x, double y, bool shadowed) const
+    {
+        const double f = base + gx * ((x + 0.5) / size - 0.5) + gy * ((y + 0.5) / size - 0.5);
+        return shadowed ? f * shadowFactor : f;
+    }
+};
+} // namespace
+
 double lightFactorAt(const QJsonObject &e, double x, double y, const QImage *mask)
 {
-    const double size = e.value(QStringLiteral("size")).toDouble(64);
-    double f = e.value(QStringLiteral("base")).toDouble(1) + e.value(QStringLiteral("gx")).toDouble() * ((x + 0.5) / size - 0.5)
-        + e.value(QStringLiteral("gy")).toDouble() * ((y + 0.5) / size - 0.5);
-    if (mask && qRed(mask->pixel(int(x), int(y))) > 0)
-        f *= e.value(QStringLiteral("shadowFactor")).toDouble(0.6);
-    return f;
+    return Light(e).at(x, y, mask && qRed(mask->pixel(int(x), int(y))) > 0);
 }
 
 void applyEffect(QImage &img, const QJsonObject &e)
@@ -456,10 +494,12 @@ void applyEffect(QImage &img, const QJsonObject &e)
     const QString type = e.value(QStringLiteral("type")).toString();
     if (type == QLatin1String("light")) {
         const QImage mask = shadowMask(e, img.width());
+        const Light light(e);
         for (int y = 0; y < img.height(); ++y) {
             QRgb *row = reinterpret_cast<QRgb *>(img.scanLine(y));
+            const QRgb *m = reinterpret_cast<const QRgb *>(mask.constScanLine(y));
             for (int x = 0; x < img.width(); ++x) {
-                const double f = lightFactorAt(e, x, y, &mask);
+                const double f = light.at(x, y, qRed(m[x]) > 0);
                 row[x] = qRgb(clamp8(qRed(row[x]) * f), clamp8(qGreen(row[x]) * f), clamp8(qBlue(row[x]) * f));
             }
         }
@@ -514,20 +554,16 @@ void applyEffect(QImage &img, const QJsonObject &e)
     }
 }
 
-QImage renderFromDescription(const QJsonObject &scene, int k, int size)
+QImage renderFromDescription(const SceneDescription &scene, int k)
 {
-    const QJsonArray images = scene.value(QStringLiteral("images")).toArray();
-    const SceneImage desc = sceneImageFromJson(images.at(k).toObject());
-    QImage img;
-    if (!desc.crop.isEmpty()) {
-        // Crops are taken from the earlier image's items only (before its effects), as generated.
-        const SceneImage src = sceneImageFromJson(images.at(desc.crop.value(QStringLiteral("from")).toInt()).toObject());
-        const QImage full = renderItems(src.items, size);
-        img = full.copy(rectFromJson(desc.crop.value(QStringLiteral("rect"))).toRect())
-                  .scaled(size, size, Qt::IgnoreAspectRatio, Qt::FastTransformation);
-    } else {
-        img = renderItems(desc.items, size);
-    }
+    const SceneImage &desc = scene.images.at(size_t(k));
+    if (desc.crop.isEmpty())
+        return renderSceneImage(desc, scene.size());
+    // Crops are taken from the earlier image's items only (before its effects), as generated.
+    const SceneImage &src = scene.images.at(size_t(desc.crop.value(QStringLiteral("from")).toInt()));
+    QImage img = renderItems(src.items, scene.size())
+                     .copy(rectFromJson(desc.crop.value(QStringLiteral("rect"))).toRect())
+                     .scaled(scene.size(), scene.size(), Qt::IgnoreAspectRatio, Qt::FastTransformation);
     for (const QJsonValue &e : desc.effects)
         applyEffect(img, e.toObject());
     if (!desc.overlay.empty()) {
@@ -536,6 +572,33 @@ QImage renderFromDescription(const QJsonObject &scene, int k, int size)
             paintItem(p, it);
     }
     return img;
+}
+
+QImage renderFromDescription(const QJsonObject &scene, int k, int size)
+{
+    SceneDescription d = SceneDescription::fromJson(scene);
+    d.header[QStringLiteral("size")] = size;
+    return renderFromDescription(d, k);
+}
+
+QJsonObject SceneDescription::toJson() const
+{
+    QJsonObject o = header;
+    QJsonArray list;
+    for (const SceneImage &img : images)
+        list.append(sceneImageToJson(img));
+    o[QStringLiteral("images")] = list;
+    return o;
+}
+
+SceneDescription SceneDescription::fromJson(const QJsonObject &scene)
+{
+    SceneDescription d;
+    d.header = scene;
+    d.header.remove(QStringLiteral("images"));
+    for (const QJsonValue &v : scene.value(QStringLiteral("images")).toArray())
+        d.images.push_back(sceneImageFromJson(v.toObject()));
+    return d;
 }
 
 QImage renderSceneImage(const SceneImage &desc, int size)

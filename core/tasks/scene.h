@@ -86,6 +86,17 @@ struct SceneImage {
     QJsonObject crop;     // non-empty: this image is a crop of an earlier image's items
 };
 
+// A sample's whole description in structured form: the header (task, split, index, seed, level,
+// size, facts) and one SceneImage per image. Generators produce this; the JSON form is built from it
+// only when someone asks (TaskSample::scene()), because building JSON cost as much as rendering.
+struct SceneDescription {
+    QJsonObject header;
+    std::vector<SceneImage> images;
+    int size() const { return header.value(QStringLiteral("size")).toInt(64); }
+    QJsonObject toJson() const;                       // header fields + "images"
+    static SceneDescription fromJson(const QJsonObject &scene);
+};
+
 // items → effects → overlay, as generators and re-rendering both do.
 QImage renderSceneImage(const SceneImage &img, int size);
 
@@ -110,6 +121,7 @@ double lightFactorAt(const QJsonObject &lightEffect, double x, double y, const Q
 QImage shadowMask(const QJsonObject &lightEffect, int size); // white where shadowed
 
 // Re-renders image `k` of a sample from its description (crops resolved against earlier images).
+QImage renderFromDescription(const SceneDescription &scene, int k);
 QImage renderFromDescription(const QJsonObject &scene, int k, int size);
 
 QJsonArray rectJson(const QRectF &r);

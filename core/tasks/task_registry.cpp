@@ -228,21 +228,20 @@ TaskSample generateSample(const TaskSpec &task, const SampleRequest &req)
     s.options = ctx.options;
     s.answer = ctx.answer;
     s.intermediates = std::move(ctx.intermediates);
-    QJsonArray images;
-    for (size_t k = 0; k < ctx.images.size(); ++k) {
+    auto desc = std::make_shared<SceneDescription>();
+    for (size_t k = 0; k < ctx.images.size(); ++k)
         s.images.push_back(ctx.images[k].convertToFormat(QImage::Format_RGB888));
-        images.append(sceneImageToJson(ctx.scenes[k]));
-    }
-    s.scene = QJsonObject{
+    desc->images = std::move(ctx.scenes);
+    desc->header = QJsonObject{
         {QStringLiteral("task"), task.abbreviation},
         {QStringLiteral("split"), splitName(req.split)},
         {QStringLiteral("index"), double(req.index)},
         {QStringLiteral("seed"), QString::number(req.seed)},
         {QStringLiteral("level"), level},
         {QStringLiteral("size"), size},
-        {QStringLiteral("images"), images},
         {QStringLiteral("facts"), ctx.facts},
     };
+    s.description = std::move(desc);
     return s;
 }
 

@@ -30,6 +30,19 @@ std::optional<Split> splitFromName(const QString &name)
 
 QString TaskSample::answerLetter() const { return letter(answer); }
 
+const QJsonObject &TaskSample::scene() const
+{
+    if (!m_sceneJson)
+        m_sceneJson = std::make_shared<const QJsonObject>(description ? description->toJson() : QJsonObject());
+    return *m_sceneJson;
+}
+
+void TaskSample::setScene(const QJsonObject &json)
+{
+    m_sceneJson = std::make_shared<const QJsonObject>(json);
+    description = json.isEmpty() ? nullptr : std::make_shared<const SceneDescription>(SceneDescription::fromJson(json));
+}
+
 QString TaskSample::prompt() const
 {
     QString out = question;
@@ -64,7 +77,7 @@ uint64_t sampleDigest(const TaskSample &s)
         h = hashCombine(h, f);
         h = hashCombine(h, uint64_t(img.width()));
     }
-    h = hashCombine(h, hashString(QString::fromUtf8(QJsonDocument(s.scene).toJson(QJsonDocument::Compact))));
+    h = hashCombine(h, hashString(QString::fromUtf8(QJsonDocument(s.scene()).toJson(QJsonDocument::Compact))));
     return h;
 }
 

@@ -6,10 +6,13 @@
 #include <QString>
 #include <QStringList>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace ts::tasks {
+
+struct SceneDescription;
 
 enum class Split { Train, Val, Test };
 QString splitName(Split split);
@@ -45,12 +48,22 @@ struct TaskSample {
     QString question;
     QStringList options;        // option texts without the "(A)" prefix
     int answer = 0;             // index into options
-    QJsonObject scene;          // the description it was drawn from (images, items, effects, facts)
     std::vector<Intermediate> intermediates;
+    // The description it was drawn from, structured (null for imported rows without a "scene").
+    std::shared_ptr<const SceneDescription> description;
+
+    // The description as JSON (task, split, index, seed, level, size, facts, images with their items,
+    // effects and overlay), built on first use and cached; empty when there is none. Not safe to call
+    // for the first time on one sample from two threads at once.
+    const QJsonObject &scene() const;
+    void setScene(const QJsonObject &scene); // also rebuilds the structured description
 
     QString answerLetter() const; // "A".."D"
     // The question as BLINK asks it: the question, then "(A) opt\n(B) opt…".
     QString prompt() const;
+
+private:
+    mutable std::shared_ptr<const QJsonObject> m_sceneJson;
 };
 
 // H×W×3 row-major RGB bytes of image k, for the libtorch layer (which has no Qt).

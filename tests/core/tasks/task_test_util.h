@@ -87,7 +87,7 @@ inline QPointF centroidOf(const QImage &img, QRgb rgb)
 // Every marker of every image is present in its letter's colour around its stated point.
 inline QString checkMarkers(const TaskSample &s)
 {
-    const QJsonArray images = s.scene.value(QStringLiteral("images")).toArray();
+    const QJsonArray images = s.scene().value(QStringLiteral("images")).toArray();
     for (int k = 0; k < images.size(); ++k) {
         const SceneImage desc = sceneImageFromJson(images[k].toObject());
         for (const Item &it : desc.overlay) {

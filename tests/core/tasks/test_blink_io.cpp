@@ -65,7 +65,7 @@ private Q_SLOTS:
                 QCOMPARE(b.question, a.question);
                 QCOMPARE(b.options, a.options);
                 QCOMPARE(b.answer, a.answer);
-                QCOMPARE(b.scene, a.scene);
+                QCOMPARE(b.scene(), a.scene());
                 QCOMPARE(b.intermediates.size(), a.intermediates.size());
                 for (size_t j = 0; j < a.intermediates.size(); ++j) {
                     QCOMPARE(b.intermediates[j].name, a.intermediates[j].name);

@@ -43,7 +43,7 @@ private Q_SLOTS:
             for (int i = 0; i < 8; ++i) {
                 const TaskSample s = make(task, i);
                 for (int k = 0; k < int(s.images.size()); ++k) {
-                    const PixelLabels px = pixelLabels(s.scene, k);
+                    const PixelLabels px = pixelLabels(s.scene(), k);
                     const QImage img = rgb32(s.images[size_t(k)]);
                     int checked = 0;
                     for (int y = 0; y < 64; ++y)
@@ -65,7 +65,7 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i) {
             const TaskSample s = make("OL", i, 0); // large objects: each covers several patches
             const PatchTargets t = patchTargets(s);
-            const QJsonArray items = s.scene.value(QStringLiteral("images")).toArray()[0].toObject().value(QStringLiteral("items")).toArray();
+            const QJsonArray items = s.scene().value(QStringLiteral("images")).toArray()[0].toObject().value(QStringLiteral("items")).toArray();
             for (const QJsonValue &v : items) {
                 const Item it = itemFromJson(v.toObject());
                 if (it.role != Role::Object)
@@ -91,15 +91,15 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i) {
             const TaskSample s = make("VC", i, 0);
             const PatchTargets t = patchTargets(s);
-            const QJsonArray points = s.scene.value(QStringLiteral("facts")).toObject().value(QStringLiteral("points")).toArray();
+            const QJsonArray points = s.scene().value(QStringLiteral("facts")).toObject().value(QStringLiteral("points")).toArray();
             for (int l = 0; l < 4; ++l) {
                 const QPointF p = pointFromJson(points[l]);
                 QCOMPARE(t.at(1, PatchChannel::Marker, int(p.y()) / 8, int(p.x()) / 8), l + 1);
             }
         }
         const TaskSample ol = make("OL", 2);
-        const PixelLabels px = pixelLabels(ol.scene, 0);
-        const QRectF box = rectFromJson(ol.scene.value(QStringLiteral("facts")).toObject().value(QStringLiteral("boxes")).toArray()[0]);
+        const PixelLabels px = pixelLabels(ol.scene(), 0);
+        const QRectF box = rectFromJson(ol.scene().value(QStringLiteral("facts")).toObject().value(QStringLiteral("boxes")).toArray()[0]);
         QCOMPARE(px.at(PatchChannel::Marker, int(box.left()), int(box.center().y())), 1);
     }
 
@@ -113,7 +113,7 @@ private Q_SLOTS:
                 QVERIFY(t.at(0, PatchChannel::Depth, 7, gx) >= 1);
             }
             // Ground (where no object stands) gets nearer towards the bottom.
-            const PixelLabels px = pixelLabels(s.scene, 0);
+            const PixelLabels px = pixelLabels(s.scene(), 0);
             int last = 5;
             for (int y = 20; y < 64; ++y) {
                 if (px.at(PatchChannel::Object, 0, y) != 0)
@@ -129,21 +129,21 @@ private Q_SLOTS:
     void texturesAndCropsAreLabelled()
     {
         const TaskSample tex = make("P-TEX", 3);
-        const QRectF panel = rectFromJson(tex.scene.value(QStringLiteral("facts")).toObject().value(QStringLiteral("panel")));
-        const PixelLabels px = pixelLabels(tex.scene, 0);
+        const QRectF panel = rectFromJson(tex.scene().value(QStringLiteral("facts")).toObject().value(QStringLiteral("panel")));
+        const PixelLabels px = pixelLabels(tex.scene(), 0);
         QCOMPARE(px.at(PatchChannel::Texture, int(panel.center().x()), int(panel.center().y())), 2 + tex.answer);
 
         // A jigsaw patch carries the labels of the region it was cut from.
         const TaskSample js = make("JS", 4, 0);
-        const QRect blank = rectFromJson(js.scene.value(QStringLiteral("facts")).toObject().value(QStringLiteral("blank"))).toRect();
-        SceneImage src = sceneImageFromJson(js.scene.value(QStringLiteral("images")).toArray()[0].toObject());
+        const QRect blank = rectFromJson(js.scene().value(QStringLiteral("facts")).toObject().value(QStringLiteral("blank"))).toRect();
+        SceneImage src = sceneImageFromJson(js.scene().value(QStringLiteral("images")).toArray()[0].toObject());
         src.effects = {};
-        QJsonObject unblanked = js.scene;
+        QJsonObject unblanked = js.scene();
         QJsonArray images = unblanked.value(QStringLiteral("images")).toArray();
         images[0] = sceneImageToJson(src);
         unblanked[QStringLiteral("images")] = images;
         const PixelLabels whole = pixelLabels(unblanked, 0);
-        const PixelLabels patch = pixelLabels(js.scene, 1 + js.answer);
+        const PixelLabels patch = pixelLabels(js.scene(), 1 + js.answer);
         const double f = double(blank.width()) / 64;
         int same = 0, total = 0;
         for (int y = 2; y < 64; y += 4)
@@ -151,7 +151,7 @@ private Q_SLOTS:
                 same += patch.at(PatchChannel::Object, x, y) == whole.at(PatchChannel::Object, blank.x() + int(x * f), blank.y() + int(y * f));
         QVERIFY(same >= total * 9 / 10); // nearest-neighbour rounding may differ at label edges
         // And the blanked region of image 1 is unlabelled.
-        const PixelLabels shown = pixelLabels(js.scene, 0);
+        const PixelLabels shown = pixelLabels(js.scene(), 0);
         QCOMPARE(shown.at(PatchChannel::Object, blank.center().x(), blank.center().y()), 0);
     }
 };

@@ -22,7 +22,7 @@ private Q_SLOTS:
                     QVERIFY2(toRgbBytes(a.images[k]) == toRgbBytes(b.images[k]), qPrintable(t.abbreviation));
                 QCOMPARE(a.prompt(), b.prompt());
                 QCOMPARE(a.answer, b.answer);
-                QCOMPARE(a.scene, b.scene);
+                QCOMPARE(a.scene(), b.scene());
                 QCOMPARE(sampleDigest(a), sampleDigest(b));
             }
         }

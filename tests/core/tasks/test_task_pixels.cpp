@@ -21,8 +21,8 @@ TaskSample make(const char *task, int index, int level = -1)
     return generateSample(*findTask(QString::fromLatin1(task)), r);
 }
 
-QJsonObject facts(const TaskSample &s) { return s.scene.value(QStringLiteral("facts")).toObject(); }
-SceneImage desc(const TaskSample &s, int k) { return sceneImageFromJson(s.scene.value(QStringLiteral("images")).toArray()[k].toObject()); }
+QJsonObject facts(const TaskSample &s) { return s.scene().value(QStringLiteral("facts")).toObject(); }
+SceneImage desc(const TaskSample &s, int k) { return sceneImageFromJson(s.scene().value(QStringLiteral("images")).toArray()[k].toObject()); }
 QPointF pt(const QJsonValue &v) { return pointFromJson(v); }
 
 } // namespace
@@ -47,7 +47,7 @@ private Q_SLOTS:
                     r.level = level;
                     const TaskSample s = generateSample(*t, r);
                     for (int k = 0; k < int(s.images.size()); ++k) {
-                        const QImage again = renderFromDescription(s.scene, k, 64).convertToFormat(QImage::Format_RGB888);
+                        const QImage again = renderFromDescription(s.scene(), k, 64).convertToFormat(QImage::Format_RGB888);
                         QVERIFY2(again == s.images[size_t(k)], qPrintable(QStringLiteral("%1 L%2 #%3 image %4").arg(t->abbreviation).arg(level).arg(i).arg(k + 1)));
                     }
                     const QString problem = checkMarkers(s);
@@ -103,7 +103,7 @@ private Q_SLOTS:
         for (int level = 0; level < 4; ++level)
             for (int i = 0; i < 10; ++i) {
                 const TaskSample s = make("VC", i, level);
-                const PixelLabels v1 = pixelLabels(s.scene, 0), v2 = pixelLabels(s.scene, 1);
+                const PixelLabels v1 = pixelLabels(s.scene(), 0), v2 = pixelLabels(s.scene(), 1);
                 const QPointF ref = pt(facts(s).value(QStringLiteral("refPoint")));
                 const int refObject = v1.at(PatchChannel::Object, int(ref.x()), int(ref.y()));
                 QVERIFY(refObject > 0);
@@ -127,7 +127,7 @@ private Q_SLOTS:
                 const QJsonArray depths = facts(s).value(QStringLiteral("depths")).toArray();
                 const int closer = depths[0].toDouble() < depths[1].toDouble() ? 0 : 1;
                 QCOMPARE(closer, s.answer);
-                const PixelLabels px = pixelLabels(s.scene, 0);
+                const PixelLabels px = pixelLabels(s.scene(), 0);
                 double bottom[2];
                 for (int l = 0; l < 2; ++l) {
                     const QPointF p = pt(points[l]);
@@ -256,7 +256,7 @@ private Q_SLOTS:
                     const QString roleKey = QLatin1String(task) == QLatin1String("FC") ? QStringLiteral("refRole") : QStringLiteral("refPart");
                     const QString listKey = QLatin1String(task) == QLatin1String("FC") ? QStringLiteral("pointRoles") : QStringLiteral("pointParts");
                     QCOMPARE(f.value(listKey).toArray()[s.answer].toString(), f.value(roleKey).toString());
-                    const PixelLabels v1 = pixelLabels(s.scene, 0), v2 = pixelLabels(s.scene, 1);
+                    const PixelLabels v1 = pixelLabels(s.scene(), 0), v2 = pixelLabels(s.scene(), 1);
                     const QPointF ref = pt(f.value(QStringLiteral("refPoint")));
                     QVERIFY(v1.at(PatchChannel::Object, int(ref.x()), int(ref.y())) == 1);
                     for (const QJsonValue &p : f.value(QStringLiteral("points")).toArray())
@@ -305,7 +305,7 @@ private Q_SLOTS:
             for (int i = 0; i < 15; ++i) {
                 const TaskSample s = make("OL", i, level);
                 const int target = facts(s).value(QStringLiteral("target")).toInt();
-                const PixelLabels px = pixelLabels(s.scene, 0);
+                const PixelLabels px = pixelLabels(s.scene(), 0);
                 int x0 = 64, y0 = 64, x1 = -1, y1 = -1;
                 for (int y = 0; y < 64; ++y)
                     for (int x = 0; x < 64; ++x)
@@ -369,7 +369,7 @@ private Q_SLOTS:
         for (int level = 0; level < 4; ++level)
             for (int i = 0; i < 12; ++i) {
                 const TaskSample col = make("P-COL", i, level);
-                const PixelLabels px = pixelLabels(col.scene, 0);
+                const PixelLabels px = pixelLabels(col.scene(), 0);
                 const QPointF p = pt(facts(col).value(QStringLiteral("point")));
                 QCOMPARE(colourName(px.at(PatchChannel::Colour, int(p.x()), int(p.y())) - 1), col.options[col.answer]);
                 QVERIFY(countColourNear(rgb32(col.images[0]), p, 8, QColor(facts(col).value(QStringLiteral("colour")).toString()).rgb()) > 10);

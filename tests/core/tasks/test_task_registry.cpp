@@ -100,7 +100,7 @@ private Q_SLOTS:
                     QVERIFY2(s.answer >= 0 && s.answer < t->options, qPrintable(where));
                     QVERIFY2(!s.question.isEmpty() && s.question.endsWith(QLatin1Char('?')), qPrintable(where));
                     QVERIFY2(s.level == level, qPrintable(where));
-                    QVERIFY2(s.scene.value(QStringLiteral("images")).toArray().size() == t->images, qPrintable(where));
+                    QVERIFY2(s.scene().value(QStringLiteral("images")).toArray().size() == t->images, qPrintable(where));
                     QVERIFY2(!s.intermediates.empty(), qPrintable(where));
                     for (const Intermediate &v : s.intermediates)
                         QVERIFY2(v.value >= 0 && v.value < v.classes, qPrintable(where + QLatin1Char(' ') + v.name));
