@@ -518,16 +518,17 @@ void applyEffect(QImage &img, const QJsonObject &e)
         const QRect r = clippedRect(e.value(QStringLiteral("rect")), img);
         const int rad = e.value(QStringLiteral("radius")).toInt(1);
         const QImage src = img.copy();
+        const int w = src.width(), h = src.height();
+        std::vector<const QRgb *> rows(static_cast<size_t>(h), nullptr); // no per-pixel constScanLine
+        for (int y = 0; y < h; ++y)
+            rows[size_t(y)] = reinterpret_cast<const QRgb *>(src.constScanLine(y));
         for (int y = r.top(); y <= r.bottom(); ++y) {
             QRgb *row = reinterpret_cast<QRgb *>(img.scanLine(y));
             for (int x = r.left(); x <= r.right(); ++x) {
                 int sr = 0, sg = 0, sb = 0, n = 0;
-                for (int dy = -rad; dy <= rad; ++dy)
-                    for (int dx = -rad; dx <= rad; ++dx) {
-                        const int xx = x + dx, yy = y + dy;
-                        if (xx < 0 || yy < 0 || xx >= src.width() || yy >= src.height())
-                            continue;
-                        const QRgb c = reinterpret_cast<const QRgb *>(src.constScanLine(yy))[xx];
+                for (int yy = std::max(0, y - rad); yy <= std::min(h - 1, y + rad); ++yy)
+                    for (int xx = std::max(0, x - rad); xx <= std::min(w - 1, x + rad); ++xx) {
+                        const QRgb c = rows[size_t(yy)][xx];
                         sr += qRed(c);
                         sg += qGreen(c);
                         sb += qBlue(c);

@@ -12,14 +12,16 @@ namespace {
 QRgb meanColour(const QImage &img, const QRect &r)
 {
     long sr = 0, sg = 0, sb = 0, n = 0;
-    for (int y = r.top(); y <= r.bottom(); ++y)
+    for (int y = r.top(); y <= r.bottom(); ++y) {
+        const QRgb *row = reinterpret_cast<const QRgb *>(img.constScanLine(y));
         for (int x = r.left(); x <= r.right(); ++x) {
-            const QRgb c = reinterpret_cast<const QRgb *>(img.constScanLine(y))[x];
+            const QRgb c = row[x];
             sr += qRed(c);
             sg += qGreen(c);
             sb += qBlue(c);
             ++n;
         }
+    }
     return n ? qRgb(int(sr / n), int(sg / n), int(sb / n)) : 0;
 }
 
@@ -53,7 +55,10 @@ void generateJigsaw(TaskContext &ctx)
 
     // The blank must hide something (not plain background), or no patch could be told apart.
     const QRgb bgColour = full.items.front().fill;
-    auto at = [&](int x, int y) { return reinterpret_cast<const QRgb *>(clean.constScanLine(y))[x]; };
+    std::vector<const QRgb *> rows(static_cast<size_t>(S), nullptr); // constScanLine per pixel was most of this task's time
+    for (int y = 0; y < S; ++y)
+        rows[size_t(y)] = reinterpret_cast<const QRgb *>(clean.constScanLine(y));
+    auto at = [&](int x, int y) { return rows[size_t(y)][x]; };
     auto content = [&](const QRect &r) {
         int n = 0;
         for (int y = r.top(); y <= r.bottom(); ++y)

@@ -19,7 +19,9 @@ void generateVisualCorrespondence(TaskContext &ctx)
     std::vector<Obj> objs;
     for (int attempt = 0; attempt < 12 && int(objs.size()) < n; ++attempt) {
         const double shrink = 1.0 - 0.05 * attempt; // a crowded draw retries a little smaller
-        objs = placeObjects(rng, n, S, rMin * shrink, rMax * shrink, ctx.s(4), mr * 2);
+        // Points sit within 0.3 r of their object's centre, so non-overlapping objects already keep
+        // the markers apart; a small gap is enough.
+        objs = placeObjects(rng, n, S, rMin * shrink, rMax * shrink, ctx.s(4), ctx.s(2));
     }
     const std::vector<int> colours = distinctColours(rng, 9);
     std::vector<int> shapes = {0, 1, 2, 3, 4, 5};
