@@ -59,17 +59,17 @@ VlmPreset vlmPreset(const std::string& name)
         p.init_std = 0.06;
         p.description = "unit tests: 32 px, 1 image token, milliseconds per step";
     } else if (name == "suite-tiny") {
-        p.config = makeConfig({64, 8, 64, 2, 2, 192, 2, 128, 3, 4, 2, 320, kSuiteBaseVocab, kSuiteVocab}, suiteTok, name);
+        p.config = makeConfig({64, 8, 64, 2, 2, 192, 4, 96, 2, 4, 2, 256, kSuiteBaseVocab, kSuiteVocab}, suiteTok, name);
         p.init_std = 0.06;
-        p.description = "smallest study model (64 px, 16 tokens per image)";
+        p.description = "smallest study model (64 px, 4 tokens per image)";
     } else if (name == "suite-small") {
-        p.config = makeConfig({64, 8, 128, 4, 4, 384, 2, 192, 4, 6, 2, 512, kSuiteBaseVocab, kSuiteVocab}, suiteTok, name);
+        p.config = makeConfig({64, 8, 96, 3, 3, 288, 4, 128, 3, 4, 2, 320, kSuiteBaseVocab, kSuiteVocab}, suiteTok, name);
         p.init_std = 0.05;
-        p.description = "middle study model (64 px, 16 tokens per image)";
+        p.description = "middle study model (64 px, 4 tokens per image)";
     } else if (name == "suite-base") {
-        p.config = makeConfig({64, 8, 192, 6, 6, 768, 2, 256, 6, 8, 2, 704, kSuiteBaseVocab, kSuiteVocab}, suiteTok, name);
+        p.config = makeConfig({64, 8, 128, 4, 4, 384, 4, 160, 3, 5, 1, 416, kSuiteBaseVocab, kSuiteVocab}, suiteTok, name);
         p.init_std = 0.04;
-        p.description = "largest study model (64 px, 16 tokens per image)";
+        p.description = "largest study model (64 px, 4 tokens per image)";
     } else if (name == "tiny-cpu") {
         p.config = makeConfig({64, 8, 192, 4, 3, 768, 2, 256, 4, 4, 2, 768, 49152, 49152 + 2}, smolTok, name);
         p.description = "vlm.md tiny-cpu: SmolLM2 vocabulary (tokenizer.json supplied by the user)";
