@@ -65,9 +65,6 @@ QStringList numberOptions(Rng &rng, int truth, int slot, int lo, int hi, int cou
 QString pointOption(int letterIndex); // "Point A (red)"
 bool isInside(const Item &item, QPointF p);
 
-} // namespace ts::tasks
-
-namespace ts::tasks {
 // Perspective ground plane shared by Relative Depth and Multi-view Reasoning: the camera looks
 // along +z over a flat ground; a ground point at depth z projects to y = horizon + (S − horizon)/z.
 double groundY(double horizon, int size, double z);
@@ -76,9 +73,6 @@ int depthBin(double z);
 // Sky above the horizon, then one ground band per depth bin (lighter with distance, as haze does).
 void addSkyAndGround(SceneImage &scene, int size, double horizon, QRgb sky, QRgb ground);
 QRgb haze(QRgb c, QRgb sky, double amount);
-} // namespace ts::tasks
-
-namespace ts::tasks {
 // Moves an item so its lowest point rests on y = ground (objects stand on the ground plane,
 // whatever their shape).
 void standOn(Item &item, double ground);

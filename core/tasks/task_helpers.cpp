@@ -130,9 +130,6 @@ bool isInside(const Item &it, QPointF p)
     return false;
 }
 
-} // namespace ts::tasks
-
-namespace ts::tasks {
 
 double groundY(double horizon, int size, double z) { return horizon + (size - horizon) / z; }
 
@@ -161,9 +158,6 @@ void addSkyAndGround(SceneImage &scene, int size, double horizon, QRgb sky, QRgb
     }
 }
 
-} // namespace ts::tasks
-
-namespace ts::tasks {
 
 void standOn(Item &item, double ground)
 {

@@ -40,7 +40,7 @@ void generateJigsaw(TaskContext &ctx)
     full.items.push_back(makeRect(QRectF(0, 0, S, S), pickBackground(rng)));
     const int n = ctx.level <= 1 ? rng.range(5, 6) : rng.range(7, 9);
     std::vector<Obj> objs = placeObjects(rng, n, S, ctx.s(6), ctx.s(12), -ctx.s(3), -ctx.s(3));
-    const std::vector<int> colours = distinctColours(rng, 9, true);
+    const std::vector<int> colours = distinctColours(rng, 9); // no black: the blank is black
     for (size_t i = 0; i < objs.size(); ++i) {
         Obj &o = objs[i];
         o.id = int(i);

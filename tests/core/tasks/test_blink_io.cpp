@@ -167,6 +167,33 @@ private Q_SLOTS:
         QCOMPARE(r.tasks.front()->at(0).images.size(), size_t(2));
     }
 
+    // A checked-in folder in BLINK's own spelling, with one bad row.
+    void readsTheBlinkNativeFixture()
+    {
+        const QString dir = QStringLiteral(TRANSFERSCOPE_TEST_DATA "/tasks/blink_native");
+        const ImportResult r = importBlinkFolder(dir, true);
+        QCOMPARE(r.rowsRead, 3);
+        QCOMPARE(r.loaded(), 2);
+        QCOMPARE(int(r.problems.size()), 1);
+        QCOMPARE(r.problems[0].line(), 2);
+        QCOMPARE(r.problems[0].field(), QStringLiteral("answer"));
+        QVERIFY(r.problems[0].file().endsWith(QStringLiteral("Counting/val.jsonl")));
+        const TaskSource &co = *r.tasks.front();
+        QCOMPARE(co.spec().abbreviation, QStringLiteral("CO"));
+        QCOMPARE(co.at(0).answer, 0);
+        QCOMPARE(co.at(1).answer, 2);
+        QCOMPARE(co.at(1).index, int64_t(2)); // no index field: the line number, from 0
+        QCOMPARE(co.at(0).images.front().size(), QSize(64, 64));
+        // The images are the suite's own val items 0 and 1.
+        SampleRequest req;
+        req.split = Split::Val;
+        for (int i = 0; i < 2; ++i) {
+            req.index = i;
+            QVERIFY(toRgbBytes(co.at(i).images.front()) == toRgbBytes(generateSample(*findTask(QStringLiteral("CO")), req).images.front()));
+        }
+        QVERIFY_THROWS_EXCEPTION(InputError, importBlinkFolder(dir, false));
+    }
+
     void emptyOrMissingFolderIsAnError()
     {
         QTemporaryDir dir;
