@@ -2,6 +2,7 @@
 #include "tasks/task_registry.h"
 
 #include <QtTest>
+#include <thread>
 
 using namespace ts::tasks;
 
@@ -71,6 +72,28 @@ private Q_SLOTS:
                 r.index = 100 + i;
                 QCOMPARE(sampleDigest(generateSample(t, r)), first[k++]);
             }
+    }
+
+    // Loaders may render in parallel: two threads give the bytes one thread gives.
+    void threadsGiveTheSameBytes()
+    {
+        std::vector<uint64_t> serial, left, right;
+        auto run = [](std::vector<uint64_t> &out, int from, int to) {
+            for (const TaskSpec &t : suiteTasks())
+                for (int i = from; i < to; ++i) {
+                    SampleRequest r;
+                    r.split = Split::Train;
+                    r.index = i;
+                    out.push_back(sampleDigest(generateSample(t, r)));
+                }
+        };
+        run(serial, 0, 8);
+        std::thread a([&] { run(left, 0, 8); });
+        std::thread b([&] { run(right, 0, 8); });
+        a.join();
+        b.join();
+        QVERIFY(left == serial);
+        QVERIFY(right == serial);
     }
 
     // Each letter is correct equally often (±2 %) in every split: the full val split as generated,
