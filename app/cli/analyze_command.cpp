@@ -7,6 +7,8 @@
 #include "analysis/transfer_graph_figure.h"
 #include "analysis/transfer_table_loader.h"
 #include "cli/commands.h"
+#include "store/study_store.h"
+#include "study/study_analysis.h"
 #include "layout/graph_painter.h"
 
 #include <QCommandLineParser>
@@ -271,9 +273,14 @@ int runAnalyze(const QStringList &args)
 
     // Read every file before printing anything, so bad input never leaves a half report behind.
     std::vector<ModelAnalysis> analyses;
-    for (const QString &file : s.files)
-        for (const TransferMatrix &m : loadTransferMatrices(file, s.modelName))
+    for (const QString &file : s.files) {
+        // A Transferscope study folder is analysed from its stored accuracies; files by their header.
+        const std::vector<TransferMatrix> matrices = StudyStore::isStudyFolder(file)
+            ? studyTransferMatrices(StudyStore(file).load(), file)
+            : loadTransferMatrices(file, s.modelName);
+        for (const TransferMatrix &m : matrices)
             analyses.push_back(analyzeModel(m, s.analysis));
+    }
 
     QStringList written;
     if (!s.exportDir.isEmpty()) {

@@ -122,7 +122,12 @@ std::vector<AccuracyRecord> readAccuracyRecords(const QString &path)
 
 std::vector<TransferMatrix> readAccuracyTable(const QString &path, const PgfOptions &options)
 {
-    const std::vector<AccuracyRecord> records = readAccuracyRecords(path);
+    return transferMatricesFromRecords(readAccuracyRecords(path), path, options, MissingCells::Error);
+}
+
+std::vector<TransferMatrix> transferMatricesFromRecords(const std::vector<AccuracyRecord> &records, const QString &path,
+                                                        const PgfOptions &options, MissingCells missing)
+{
     QStringList models;
     for (const auto &r : records)
         if (!models.contains(r.model))
@@ -155,6 +160,9 @@ std::vector<TransferMatrix> readAccuracyTable(const QString &path, const PgfOpti
                 const AccuracyRecord *base = byKey.value(key(model, runs[r], -1, target));
                 if (!base)
                     base = byKey.value(key(model, QStringLiteral("*"), -1, target));
+                if (!base && missing == MissingCells::Undefined) {
+                    continue; // the column stays undefined (NaN)
+                }
                 if (!base)
                     throw InputError(path, 0, QString(),
                                      tr("missing base row for model '%1', run '%2', target '%3' "
@@ -163,6 +171,8 @@ std::vector<TransferMatrix> readAccuracyTable(const QString &path, const PgfOpti
                 for (int s = 0; s < int(tasks.size()); ++s) {
                     const int source = tasks[std::size_t(s)];
                     const AccuracyRecord *cell = byKey.value(key(model, runs[r], source, target));
+                    if (!cell && missing == MissingCells::Undefined)
+                        continue;
                     if (!cell)
                         throw InputError(path, 0, QString(),
                                          tr("missing row for model '%1', run '%2', source '%3', target '%4' "

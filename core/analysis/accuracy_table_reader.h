@@ -31,5 +31,14 @@ std::vector<AccuracyRecord> readAccuracyRecords(const QString &path);
 // (source, target, run) cell or its base accuracy is missing. PgfOptions ceilings/optionCounts,
 // when given, are indexed in TaskCatalog order (all 13 tasks).
 std::vector<TransferMatrix> readAccuracyTable(const QString &path, const PgfOptions &options = PgfOptions());
+// What a (source, target, run) cell without a row means: an error in a table that claims to be
+// complete, an undefined (NaN) cell in a study that is still running or has source-only and
+// target-only tasks.
+enum class MissingCells { Error, Undefined };
+
+// The same from records already in memory (e.g. a study store); `path` names their origin in errors.
+std::vector<TransferMatrix> transferMatricesFromRecords(const std::vector<AccuracyRecord> &records, const QString &path,
+                                                        const PgfOptions &options = PgfOptions(),
+                                                        MissingCells missing = MissingCells::Error);
 
 } // namespace ts

@@ -9,9 +9,10 @@ double ModelAnalysis::meanPositiveTransferability() const
 
 int ModelAnalysis::topDonor() const
 {
+    // A task that helps nothing is no donor, even if every other task helps nothing too.
     int best = -1;
     for (int i = 0; i < int(scores.size()); ++i)
-        if (best < 0 || scores[std::size_t(i)].deltaPlus > scores[std::size_t(best)].deltaPlus)
+        if (scores[std::size_t(i)].deltaPlus > 0 && (best < 0 || scores[std::size_t(i)].deltaPlus > scores[std::size_t(best)].deltaPlus))
             best = i;
     return best;
 }

@@ -38,7 +38,7 @@ struct ModelAnalysis {
 
     const QString &model() const { return matrix.model(); }
     double meanPositiveTransferability() const;
-    // Index of the task with the highest Δ⁺ (−1 for an empty matrix).
+    // Index of the task with the highest Δ⁺ (−1 when no task has a positive Δ⁺).
     int topDonor() const;
     ModelPersonas personaSummary() const;
 };

@@ -125,8 +125,9 @@ std::vector<AccuracyRow> accuracyRows(const StudyContents &study)
         if (cell.kind == CellKind::Control)
             continue; // drift control is reported on its own, not as a source row
         for (const TaskEvaluation &e : cell.evals) {
-            rows.push_back({cell.model, cell.run,
-                            cell.kind == CellKind::Base ? QStringLiteral("base") : cell.source, e.task,
+            // The base model is evaluated once and serves every run ("*"), as in the accuracy table format.
+            const bool base = cell.kind == CellKind::Base;
+            rows.push_back({cell.model, base ? QStringLiteral("*") : cell.run, base ? QStringLiteral("base") : cell.source, e.task,
                             e.correctCount(), e.total()});
         }
     }

@@ -32,6 +32,7 @@ struct StudyContents {
 };
 
 // One row of the accuracy table the analysis reads (model, run, source or "base", target, correct, total).
+// Base rows have run "*": the one base evaluation serves every run.
 struct AccuracyRow {
     QString model;
     QString run;

@@ -181,6 +181,7 @@ private Q_SLOTS:
         const auto rows = accuracyRows(study);
         QCOMPARE(int(rows.size()), 4); // 2 targets × (base + finetune); the control is not a source
         QCOMPARE(rows[0].source, QStringLiteral("base"));
+        QCOMPARE(rows[0].run, QStringLiteral("*")); // one base evaluation serves every run
         QCOMPARE(rows[2].source, QStringLiteral("Counting"));
         QCOMPARE(rows[2].correct, study.cells[1].evals[0].correctCount());
         QCOMPARE(rows[2].total, 20);
@@ -193,7 +194,7 @@ private Q_SLOTS:
         const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 5);
         QCOMPARE(lines[0], QStringLiteral("model,run,source,target,correct,total"));
-        QVERIFY(lines[1].startsWith(QStringLiteral("tiny/1M,seed_0,base,Counting,")));
+        QVERIFY(lines[1].startsWith(QStringLiteral("tiny/1M,*,base,Counting,")));
     }
 
     void mergedExportRoundTrips()

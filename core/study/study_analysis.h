@@ -1,0 +1,19 @@
+#pragma once
+// A stored study as the analysis engine's input: per model, the per-run PGF matrix computed from
+// the base and finetuned accuracies of its cells.
+
+#include "analysis/pgf.h"
+#include "analysis/transfer_matrix.h"
+#include "store/study_store.h"
+
+#include <vector>
+
+namespace ts {
+
+// Cells not (yet) in the store are undefined (NaN): a running study analyses as far as it got, and
+// source-only / target-only tasks leave their column / row empty. Throws ts::InputError (naming the
+// study folder) for an unknown task or a study without any completed cell.
+std::vector<TransferMatrix> studyTransferMatrices(const StudyContents &study, const QString &origin,
+                                                  const PgfOptions &options = PgfOptions());
+
+} // namespace ts
