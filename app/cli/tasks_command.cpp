@@ -281,14 +281,22 @@ int runTasks(const QStringList &args)
     }
     const QString sub = args.first();
     const QStringList rest = args.mid(1);
-    if (sub == QLatin1String("list"))
-        return runList(out);
-    if (sub == QLatin1String("gallery"))
-        return runGallery(rest, out);
-    if (sub == QLatin1String("export"))
-        return runExport(rest, out);
-    if (sub == QLatin1String("import"))
-        return runImport(rest, out, err);
+    try {
+        if (sub == QLatin1String("list"))
+            return runList(out);
+        if (sub == QLatin1String("gallery"))
+            return runGallery(rest, out);
+        if (sub == QLatin1String("export"))
+            return runExport(rest, out);
+        if (sub == QLatin1String("import"))
+            return runImport(rest, out, err);
+    } catch (const InputError &e) {
+        // Errors without a file are about the command line itself: a bad option exits 2 (docs/cli.md).
+        if (!e.file().isEmpty())
+            throw;
+        err << "error: " << (e.field().isEmpty() ? QString() : QStringLiteral("%1: ").arg(e.field())) << e.message() << "\n";
+        return 2;
+    }
     err << "error: unknown tasks subcommand '" << sub << "'\n" << kUsage;
     return 2;
 }
