@@ -26,6 +26,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -73,7 +74,7 @@ MainWindow::MainWindow(StudyDocument *document, QWidget *parent)
     matrix->raise();
     cliques->raise();
     resizeDocks({matrix, graph}, {800, 700}, Qt::Horizontal);
-    resizeDocks({graph, cliques}, {600, 300}, Qt::Vertical);
+    resizeDocks({graph, cliques}, {520, 420}, Qt::Vertical);
 
     auto *toolbar = addToolBar(tr("Study"));
     toolbar->setObjectName(QStringLiteral("StudyToolbar"));
@@ -106,8 +107,13 @@ QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, Qt::Dock
     dock->setObjectName(panel->objectName() + QStringLiteral("Dock"));
     dock->setWidget(panel);
     addDockWidget(area, dock);
-    QAction *toggle = dock->toggleViewAction();
-    toggle->setShortcut(QKeySequence(shortcut));
+    // Alt+N shows and raises the panel (the dock's own toggle would hide a panel that is merely
+    // tabbed behind another); the View menu keeps the plain toggles.
+    auto *raise = new QAction(tr("Show %1").arg(title), this);
+    raise->setShortcut(QKeySequence(shortcut));
+    connect(raise, &QAction::triggered, this, [this, panel] { showPanel(panel); });
+    addAction(raise);
+    m_showActions << raise;
     m_docks << dock;
     return dock;
 }
@@ -118,6 +124,17 @@ QDockWidget *MainWindow::dock(const QString &objectName) const
         if (d->objectName() == objectName)
             return d;
     return nullptr;
+}
+
+bool MainWindow::showPanelByName(const QString &name)
+{
+    const QMap<QString, QWidget *> panels = {{QStringLiteral("matrix"), m_matrix},     {QStringLiteral("graph"), m_graph},
+                                             {QStringLiteral("cliques"), m_cliques},   {QStringLiteral("personas"), m_personas},
+                                             {QStringLiteral("detail"), m_detail},     {QStringLiteral("compare"), m_compare}};
+    QWidget *panel = panels.value(name.toLower());
+    if (panel)
+        showPanel(panel);
+    return panel != nullptr;
 }
 
 void MainWindow::showPanel(QWidget *panel)
@@ -171,6 +188,9 @@ void MainWindow::createMenus()
     m_panelsMenu = view->addMenu(tr("&Panels"));
     for (QDockWidget *d : std::as_const(m_docks))
         m_panelsMenu->addAction(d->toggleViewAction());
+    m_panelsMenu->addSeparator();
+    for (QAction *a : std::as_const(m_showActions))
+        m_panelsMenu->addAction(a);
     view->addAction(tr("&Reset layout"), this, [this] {
         for (QDockWidget *d : std::as_const(m_docks))
             d->show();
@@ -366,8 +386,12 @@ void MainWindow::updateStatus()
 void MainWindow::restoreWindowState()
 {
     const QByteArray geometry = geometrySetting.value();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1500, 950);
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // First start: most of the screen, whatever its size and scale factor.
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
+        resize(available.size() * 0.92);
+        move(available.center() - rect().center());
+    }
     const QByteArray state = stateSetting.value();
     if (!state.isEmpty())
         restoreState(state, kStateVersion);

@@ -43,6 +43,8 @@ public:
     QDockWidget *dock(const QString &objectName) const;
     // Raises the dock holding a panel (tabified docks hide each other).
     void showPanel(QWidget *panel);
+    // "matrix", "graph", "cliques", "personas", "detail" or "compare"; false for another name.
+    bool showPanelByName(const QString &name);
     QList<QPair<QString, FigureProvider *>> figureProviders() const;
 
 protected:
@@ -70,6 +72,7 @@ private:
     TaskDetailPanel *m_detail;
     ComparePanel *m_compare;
     QVector<QDockWidget *> m_docks;
+    QVector<QAction *> m_showActions;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_panelsMenu = nullptr;
     QComboBox *m_modelChoice;

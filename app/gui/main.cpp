@@ -37,6 +37,16 @@ int main(int argc, char **argv)
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QApplication::translate("main", "PGF or accuracy tables (CSV) to open, one per model"),
                                  QStringLiteral("[FILE...]"));
+    QCommandLineOption panel(QStringLiteral("panel"),
+                             QApplication::translate("main", "Raise a panel at start: matrix, graph, cliques, personas, detail or compare"),
+                             QStringLiteral("NAME"));
+    QCommandLineOption select(QStringLiteral("select"), QApplication::translate("main", "Select a task at start (name or abbreviation)"),
+                              QStringLiteral("TASK"));
+    QCommandLineOption model(QStringLiteral("model"), QApplication::translate("main", "Show this model first (name as listed)"),
+                             QStringLiteral("MODEL"));
+    parser.addOption(panel);
+    parser.addOption(select);
+    parser.addOption(model);
     parser.process(app);
 
     ts::ui::AppTheme::apply(ts::ui::AppTheme::savedMode());
@@ -45,5 +55,14 @@ int main(int argc, char **argv)
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.openFiles(parser.positionalArguments());
+    if (parser.isSet(model) && document.indexOf(parser.value(model)) >= 0)
+        document.setCurrentIndex(document.indexOf(parser.value(model)));
+    if (parser.isSet(select) && document.current()) {
+        const int task = document.current()->matrix().taskIndex(parser.value(select));
+        if (task >= 0)
+            document.selection()->selectTask(document.current()->matrix().tasks().at(task));
+    }
+    if (parser.isSet(panel))
+        window.showPanelByName(parser.value(panel));
     return app.exec();
 }

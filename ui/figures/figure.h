@@ -34,6 +34,13 @@ public:
     virtual QString figureFileStem() const = 0;
     // Height / width of the exported figure.
     virtual double figureAspect() const { return 0.8; }
+    // The same at a given width in points; a figure that rearranges itself on narrow pages (the
+    // side-by-side comparison) overrides this. The exporter always asks this one.
+    virtual double figureAspectAt(double widthPoints) const
+    {
+        Q_UNUSED(widthPoints);
+        return figureAspect();
+    }
     // Paints the complete figure (title, plot, legend) into rect; painter units are points.
     // The painter is always a QCPPainter (FigureExporter creates one; composite figures pass theirs
     // on), so QCustomPlot figures can render into it. Callers outside the exporter must do the same.

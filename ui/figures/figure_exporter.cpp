@@ -22,7 +22,7 @@ QString tr(const char *text) { return QCoreApplication::translate("FigureExporte
 QSizeF pointSize(const Figure &figure, const FigurePreset &preset)
 {
     const double w = preset.widthPoints();
-    return {w, std::round(w * figure.figureAspect())};
+    return {w, std::round(w * figure.figureAspectAt(w))};
 }
 
 // Paints on any device whose logical DPI is 72, so one logical unit is one point and fonts given

@@ -6,14 +6,22 @@
 
 namespace ts::ui {
 
-double SideBySideFigure::figureAspect() const
+int SideBySideFigure::columnsAt(double widthPoints) const
+{
+    const int fit = std::max(1, int(widthPoints / kMinPartWidth));
+    return std::max(1, std::min(int(m_parts.size()), fit));
+}
+
+double SideBySideFigure::figureAspectAt(double widthPoints) const
 {
     if (m_parts.isEmpty())
         return 0.5;
+    const int columns = columnsAt(widthPoints);
+    const int rows = (int(m_parts.size()) + columns - 1) / columns;
     double maxAspect = 0;
     for (const Figure *f : m_parts)
         maxAspect = std::max(maxAspect, f->figureAspect());
-    return maxAspect / m_parts.size() + 0.06;
+    return maxAspect * rows / columns + 0.08;
 }
 
 void SideBySideFigure::paintFigure(QPainter &painter, const QRectF &rect, const FigureStyle &style)
@@ -22,21 +30,27 @@ void SideBySideFigure::paintFigure(QPainter &painter, const QRectF &rect, const 
     QFont title = painter.font();
     title.setPointSizeF(style.fontPoints * 1.2);
     title.setBold(true);
-    const double titleH = QFontMetricsF(title, painter.device()).height() * 1.5;
+    const QFontMetricsF metrics(title, painter.device());
+    const double titleH = metrics.height() * 1.5;
     painter.setFont(title);
     painter.setPen(Qt::black);
-    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), titleH), Qt::AlignCenter, m_title);
+    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), titleH), Qt::AlignCenter | Qt::TextWordWrap,
+                     metrics.elidedText(m_title, Qt::ElideRight, rect.width()));
     painter.restore();
     if (m_parts.isEmpty())
         return;
-    const double w = rect.width() / m_parts.size();
-    // Each part keeps its own aspect at the common width, top-aligned under the title; the parts'
-    // fonts are shrunk with the width so that labels still fit (a part is drawn at 1/n width).
+    const int columns = columnsAt(rect.width());
+    const double w = rect.width() / columns;
+    double maxAspect = 0;
+    for (const Figure *f : m_parts)
+        maxAspect = std::max(maxAspect, f->figureAspect());
+    const double rowH = w * maxAspect;
     FigureStyle partStyle = style;
-    partStyle.fontPoints = std::max(5.0, style.fontPoints * (m_parts.size() > 2 ? 0.8 : 0.9));
+    partStyle.fontPoints = std::max(5.0, style.fontPoints * (columns > 2 ? 0.85 : 0.95));
     for (int i = 0; i < m_parts.size(); ++i) {
-        const double h = std::min(w * m_parts[i]->figureAspect(), rect.height() - titleH);
-        m_parts[i]->paintFigure(painter, QRectF(rect.left() + i * w, rect.top() + titleH, w, h), partStyle);
+        const int r = i / columns, c = i % columns;
+        const double h = w * m_parts[i]->figureAspect();
+        m_parts[i]->paintFigure(painter, QRectF(rect.left() + c * w, rect.top() + titleH + r * rowH, w, h), partStyle);
     }
 }
 

@@ -57,16 +57,20 @@ ComparePanel::ComparePanel(StudyDocument *document, QWidget *parent)
         auto *model = new PgfMatrixModel(this);
         auto *plot = new PgfHeatmapPlot(this);
         plot->setMatrixModel(model);
+        plot->setShowValues(false); // too small to read side by side; hover shows each value
         m_models << model;
         m_heatmaps << plot;
-        m_matrixRow->addWidget(plot);
+        m_matrixRow->addWidget(plot, 1);
         auto *graph = new TransferGraphView(this);
+        graph->setMinimumSize(160, 160);
         m_graphs << graph;
-        m_graphRow->addWidget(graph);
+        m_graphRow->addWidget(graph, 1);
     }
     m_differencePlot->setMatrixModel(m_differenceModel);
-    m_matrixRow->addWidget(m_differencePlot);
-    m_graphRow->addWidget(m_consensus);
+    m_differencePlot->setShowValues(false);
+    m_consensus->setMinimumSize(160, 160);
+    m_matrixRow->addWidget(m_differencePlot, 1);
+    m_graphRow->addWidget(m_consensus, 1);
     auto *summary = new QTableView(this);
     summary->setModel(m_summary);
     summary->verticalHeader()->hide();
@@ -196,7 +200,7 @@ void ComparePanel::rebuild()
     for (int i : chosen)
         if (const ModelStudy *s = m_document->model(i))
             analyses << &s->analysis;
-    const double limit = m_document->colourLimit();
+    const double limit = m_document->colourLimit(chosen); // one scale for every compared model
     const double threshold = m_threshold->value();
     QList<Figure *> matrixParts, graphParts;
     for (int i = 0; i < kMaxCompared; ++i) {
@@ -212,6 +216,8 @@ void ComparePanel::rebuild()
         m_models[i]->setShowDiagonal(false); // compare transfer, not self-improvement
         m_heatmaps[i]->setPalette(m_document->palette());
         m_heatmaps[i]->setColourLimit(limit);
+        // One scale for all: only the last model's plot carries the colour bar.
+        m_heatmaps[i]->setColourScaleVisible(i == analyses.size() - 1);
         m_heatmaps[i]->setTitle(a.model());
         m_heatmaps[i]->setFileStem(QStringLiteral("compare-matrix-%1").arg(a.model()));
         m_graphs[i]->setPalette(m_document->palette());

@@ -50,18 +50,22 @@ GraphPanel::GraphPanel(StudyDocument *document, QWidget *parent)
     fit->setText(tr("Fit"));
     fit->setToolTip(tr("Fit the whole graph in the view"));
 
+    // Two rows, so the dock stays narrow enough to share the window with the matrix.
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_engine);
-    bar->addWidget(new QLabel(tr("|PGF| ≥"), this));
-    bar->addWidget(m_slider, 1);
-    bar->addWidget(m_thresholdBox);
     bar->addWidget(m_sign);
     bar->addWidget(m_cliques);
     bar->addWidget(fit);
-    bar->addWidget(m_edgeCount);
+    bar->addStretch();
+    auto *thresholdRow = new QHBoxLayout;
+    thresholdRow->addWidget(new QLabel(tr("|PGF| ≥"), this));
+    thresholdRow->addWidget(m_slider, 1);
+    thresholdRow->addWidget(m_thresholdBox);
+    thresholdRow->addWidget(m_edgeCount);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
+    layout->addLayout(thresholdRow);
     layout->addWidget(m_view, 1);
 
     m_engine->setCurrentIndex(std::max(0, m_engine->findData(engineSetting.value())));

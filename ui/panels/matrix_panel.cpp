@@ -128,7 +128,7 @@ void MatrixPanel::refresh()
     m_model->setRun(m_run->currentData().toInt());
     m_model->setOrder(orderTasks(study->analysis, TaskOrder(m_order->currentData().toInt())));
     m_plot->setPalette(m_document->palette());
-    m_plot->setColourLimit(m_document->colourLimit());
+    m_plot->setColourLimit(m_document->colourLimit({m_document->currentIndex()}));
     m_plot->setTitle(tr("PGF matrix — %1").arg(study->name()));
     m_plot->setFileStem(QStringLiteral("pgf-matrix-%1").arg(study->name()));
     updateHighlights();

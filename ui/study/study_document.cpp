@@ -106,14 +106,17 @@ void StudyDocument::setPalette(DivergingPalette palette)
     Q_EMIT paletteChanged();
 }
 
-double StudyDocument::colourLimit() const
+double StudyDocument::colourLimit(const QVector<int> &models) const
 {
     double limit = 0;
-    for (const ModelStudy &m : m_models)
-        for (double v : m.analysis.mean.values())
+    for (int i = 0; i < modelCount(); ++i) {
+        if (!models.isEmpty() && !models.contains(i))
+            continue;
+        for (double v : m_models[std::size_t(i)].analysis.mean.values())
             if (std::isfinite(v))
                 limit = std::max(limit, std::abs(v));
-    return limit > 0 ? limit : 1.0;
+    }
+    return limit > 0 ? std::min(limit, 1.0) : 1.0;
 }
 
 } // namespace ts::ui

@@ -11,6 +11,7 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QVector>
 #include <vector>
 
 namespace ts::ui {
@@ -44,9 +45,10 @@ public:
 
     const DivergingPalette &palette() const { return m_palette; }
     void setPalette(DivergingPalette palette);
-    // The colour limit shared by every matrix view: max |mean PGF| over all models, so that
-    // models compared side by side are on one scale.
-    double colourLimit() const;
+    // Colour limit of a matrix view: max |mean PGF| over the given models (all when empty), capped
+    // at 1 — a PGF of 1 closes the whole gap, and a single outlier below −1 (7B has −1.94) must not
+    // wash out every other cell; such cells saturate, as the colour bar shows.
+    double colourLimit(const QVector<int> &models = {}) const;
 
 Q_SIGNALS:
     void modelsChanged();

@@ -13,6 +13,7 @@ PersonaScatterPlot::PersonaScatterPlot(bool positive, QWidget *parent)
     : QCustomPlot(parent), m_positive(positive), m_title(new QCPTextElement(this))
 {
     setMouseTracking(true);
+    setMinimumSize(160, 120); // the layout's own minimum is wide; let docks shrink
     plotLayout()->insertRow(0);
     plotLayout()->addElement(0, 0, m_title);
     xAxis->setLabel(positive ? tr("positive transferability Δ⁺ (as a source)")
@@ -98,6 +99,7 @@ double PersonaScatterPlot::threshold(Persona persona) const
 void PersonaScatterPlot::rebuild()
 {
     clearItems();
+    m_pointLabels.clear();
     clearGraphs();
     if (!m_analysis || m_analysis->scores.empty()) {
         m_title->setText(tr("No study open"));
@@ -136,9 +138,11 @@ void PersonaScatterPlot::rebuild()
             rect->bottomRight->setCoords(maxX * 10, m_thresholds.y());
         }
         auto *label = new QCPItemText(this);
-        label->setPositionAlignment(vertical ? (Qt::AlignRight | Qt::AlignBottom) : (Qt::AlignLeft | Qt::AlignTop));
+        // Region names where points are rarest: the persona of the x axis at the right edge half-way
+        // up, the one of the y axis at the top-left.
+        label->setPositionAlignment(vertical ? (Qt::AlignRight | Qt::AlignVCenter) : (Qt::AlignLeft | Qt::AlignTop));
         label->position->setType(QCPItemPosition::ptAxisRectRatio);
-        label->position->setCoords(vertical ? 0.98 : 0.02, vertical ? 0.98 : 0.02);
+        label->position->setCoords(vertical ? 0.98 : 0.02, vertical ? 0.5 : 0.02);
         label->setText(vertical ? tr("%1 →").arg(personaName(p)) : tr("↑ %1").arg(personaName(p)));
         QFont f = font();
         f.setBold(true);
@@ -175,8 +179,55 @@ void PersonaScatterPlot::rebuild()
         f.setPointSizeF(font().pointSizeF() * 0.9);
         f.setBold(selected);
         label->setFont(f);
+        m_pointLabels.append({label, p});
     }
+    declutterLabels();
     replot(rpQueuedReplot);
+}
+
+void PersonaScatterPlot::declutterLabels(QPaintDevice *device)
+{
+    if (m_pointLabels.isEmpty())
+        return;
+    plotLayout()->update(QCPLayoutElement::upPreparation);
+    plotLayout()->update(QCPLayoutElement::upMargins);
+    plotLayout()->update(QCPLayoutElement::upLayout);
+    // Greedy, left to right: each label tries right-above, left-above, right-below, left-below of
+    // its point, then climbs until it overlaps no label placed before it.
+    auto order = m_pointLabels;
+    std::sort(order.begin(), order.end(), [](const auto &a, const auto &b) { return a.second.x() < b.second.x(); });
+    QVector<QRectF> placed;
+    for (const auto &[label, point] : order) {
+        const QFontMetricsF fm(label->font(), device ? device : this);
+        const QSizeF size(fm.horizontalAdvance(label->text()) + 2, fm.height());
+        const QPointF px(xAxis->coordToPixel(point.x()), yAxis->coordToPixel(point.y()));
+        const double gap = 5;
+        const QVector<QPointF> candidates = {{px.x() + gap, px.y() - gap - size.height()}, {px.x() - gap - size.width(), px.y() - gap - size.height()},
+                                             {px.x() + gap, px.y() + gap}, {px.x() - gap - size.width(), px.y() + gap}};
+        QRectF chosen;
+        for (int step = 0; step < 12 && chosen.isNull(); ++step) {
+            for (const QPointF &c : candidates) {
+                const QRectF r(c - QPointF(0, step * size.height() * 0.9), size);
+                const bool clear = std::none_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.intersects(r); });
+                if (clear && axisRect()->rect().contains(r.toRect())) {
+                    chosen = r;
+                    break;
+                }
+            }
+        }
+        if (chosen.isNull())
+            chosen = QRectF(candidates.front(), size);
+        placed << chosen;
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->setPadding(QMargins(0, 0, 0, 0));
+        label->position->setCoords(xAxis->pixelToCoord(chosen.left()), yAxis->pixelToCoord(chosen.top()));
+    }
+}
+
+void PersonaScatterPlot::resizeEvent(QResizeEvent *event)
+{
+    QCustomPlot::resizeEvent(event);
+    declutterLabels();
 }
 
 int PersonaScatterPlot::taskAt(const QPoint &pos) const
@@ -235,11 +286,16 @@ void PersonaScatterPlot::paintFigure(QPainter &painter, const QRectF &rect, cons
 {
     auto *qcp = static_cast<QCPPainter *>(&painter); // Figure's contract, see figure.h
     applyFonts(style.fontPoints);
+    const QRect oldViewport = viewport();
+    setViewport(QRect(0, 0, int(rect.width()), int(rect.height())));
+    declutterLabels(painter.device());
+    setViewport(oldViewport);
     painter.save();
     painter.translate(rect.topLeft());
     toPainter(qcp, int(rect.width()), int(rect.height()));
     painter.restore();
     applyFonts(font().pointSizeF());
+    declutterLabels();
     replot(rpQueuedReplot);
 }
 

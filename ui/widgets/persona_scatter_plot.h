@@ -40,6 +40,10 @@ protected:
 
 private:
     void rebuild();
+    // Moves point labels so they do not overlap each other (many tasks sit at 0 on one axis);
+    // lays out at the current viewport first. device: whose font metrics to use (export).
+    void declutterLabels(QPaintDevice *device = nullptr);
+    void resizeEvent(QResizeEvent *event) override;
     void applyFonts(double points);
     QPointF pointOf(int task) const;
     double threshold(Persona persona) const;
@@ -49,6 +53,7 @@ private:
     int m_selected = -1;
     QPointF m_thresholds;
     QCPTextElement *m_title;
+    QVector<QPair<QCPItemText *, QPointF>> m_pointLabels; // label and the point it names
 };
 
 } // namespace ts::ui

@@ -7,6 +7,7 @@ namespace ts::ui {
 PgfBarChart::PgfBarChart(Direction direction, QWidget *parent)
     : QCustomPlot(parent), m_direction(direction), m_title(new QCPTextElement(this))
 {
+    setMinimumSize(160, 120); // the layout's own minimum is wide; let docks shrink
     plotLayout()->insertRow(0);
     plotLayout()->addElement(0, 0, m_title);
     yAxis->setLabel(tr("mean PGF"));

@@ -16,10 +16,14 @@ PgfHeatmapPlot::PgfHeatmapPlot(QWidget *parent)
       m_title(new QCPTextElement(this))
 {
     setMouseTracking(true);
+    // The layout's own minimum (labels and colour bar) would make several plots in a row force
+    // the window wider than the screen.
+    setMinimumSize(160, 160);
     plotLayout()->insertRow(0);
     plotLayout()->addElement(0, 0, m_title);
     plotLayout()->addElement(1, 1, m_scale);
     m_scale->setType(QCPAxis::atRight);
+    m_scale->setBarWidth(10);
     m_scale->axis()->setLabel(tr("PGF"));
     m_map->setColorScale(m_scale);
     m_map->setInterpolate(false);
@@ -78,6 +82,21 @@ void PgfHeatmapPlot::setShowValues(bool show)
     rebuild();
 }
 
+void PgfHeatmapPlot::setColourScaleVisible(bool visible)
+{
+    if (visible == m_scale->visible())
+        return;
+    m_scale->setVisible(visible);
+    if (visible) {
+        if (!plotLayout()->hasElement(1, 1))
+            plotLayout()->addElement(1, 1, m_scale);
+    } else {
+        plotLayout()->take(m_scale);
+        plotLayout()->simplify();
+    }
+    replot(rpQueuedReplot);
+}
+
 void PgfHeatmapPlot::applyGradient(const DivergingPalette &palette)
 {
     QCPColorGradient gradient;
@@ -88,7 +107,10 @@ void PgfHeatmapPlot::applyGradient(const DivergingPalette &palette)
     gradient.setNanHandling(QCPColorGradient::nhNanColor);
     gradient.setNanColor(QColor(0xd9d9d9));
     gradient.setLevelCount(256);
+    // Set it on both: the map/scale synchronisation only fires on a change, and a scale that
+    // missed it keeps drawing an empty bar.
     m_map->setGradient(gradient);
+    m_scale->setGradient(gradient);
 }
 
 void PgfHeatmapPlot::applyFonts(double points)
@@ -149,7 +171,7 @@ void PgfHeatmapPlot::updateValueFonts(double cellPixels, double basePoints, cons
     // "−0.35" needs about 3.2 em; shrink the value font to the cell, hide it when unreadable.
     const double fit = cellPixels / 3.3;
     const double pt = std::min(basePoints * 0.9, fit);
-    const bool visible = pt >= 4.0;
+    const bool visible = pt >= 3.5;
     QFont f = font();
     f.setPointSizeF(std::max(pt, 1.0));
     for (QCPItemText *item : std::as_const(m_valueItems)) {
@@ -225,7 +247,9 @@ void PgfHeatmapPlot::resizeEvent(QResizeEvent *event)
     QCustomPlot::resizeEvent(event);
     const int n = m_model ? std::max(m_model->rowCount(), 1) : 1;
     // The layout is only known after a replot; approximate the axis rect from the widget.
-    updateValueFonts((width() - 150.0) / n, font().pointSizeF(), m_palette);
+    const double cell = (width() - 150.0) / n;
+    xAxis->setTickLabelRotation(cell < QFontMetricsF(font()).horizontalAdvance(QStringLiteral("MMM")) ? -90 : 0);
+    updateValueFonts(cell, font().pointSizeF(), m_palette);
 }
 
 void PgfHeatmapPlot::paintFigure(QPainter &painter, const QRectF &rect, const FigureStyle &style)
@@ -239,21 +263,44 @@ void PgfHeatmapPlot::paintFigure(QPainter &painter, const QRectF &rect, const Fi
 
     applyFonts(style.fontPoints);
     applyGradient(style.palette);
-    // Lay out at the figure size first so the value font can be fitted to the printed cells.
+    // The selection outline is a screen aid, not part of a publication figure.
+    const QVector<QRect> highlights = m_highlights;
+    setHighlights({});
+    // Lay out at the figure size first so the value font and the label rotation fit the printed cells.
     setViewport(QRect(0, 0, int(rect.width()), int(rect.height())));
     plotLayout()->update(QCPLayoutElement::upPreparation);
     plotLayout()->update(QCPLayoutElement::upMargins);
     plotLayout()->update(QCPLayoutElement::upLayout);
-    updateValueFonts(axisRect()->width() / double(n), style.fontPoints, style.palette);
+    const double cell = axisRect()->width() / double(n);
+    xAxis->setTickLabelRotation(cell < 2.4 * style.fontPoints ? -90 : 0);
+    updateValueFonts(cell, style.fontPoints, style.palette);
     setViewport(oldViewport);
 
+    // The title is painted here, across the whole figure and wrapped if long: inside the plot
+    // layout it would be limited to the matrix column and clipped at both ends.
+    QFont titleFont = m_title->font();
+    const QFontMetricsF tm(titleFont, painter.device());
+    const QRectF titleRect = tm.boundingRect(QRectF(rect.left(), rect.top(), rect.width(), rect.height()),
+                                             Qt::AlignHCenter | Qt::TextWordWrap, m_titleText);
+    const double titleH = titleRect.height() + tm.height() * 0.4;
     painter.save();
-    painter.translate(rect.topLeft());
-    toPainter(qcp, int(rect.width()), int(rect.height()));
+    painter.setFont(titleFont);
+    painter.setPen(Qt::black);
+    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), titleH), Qt::AlignCenter | Qt::TextWordWrap, m_titleText);
+    m_title->setText(QString());
+    m_title->setVisible(false);
+    plotLayout()->setRowStretchFactor(0, 0.001);
+    painter.translate(rect.left(), rect.top() + titleH);
+    toPainter(qcp, int(rect.width()), int(rect.height() - titleH));
     painter.restore();
+    m_title->setVisible(true);
+    m_title->setText(m_titleText);
+    plotLayout()->setRowStretchFactor(0, 1);
 
     applyFonts(font().pointSizeF());
     applyGradient(screenPalette);
+    xAxis->setTickLabelRotation(0);
+    m_highlights = highlights;
     rebuild();
 }
 

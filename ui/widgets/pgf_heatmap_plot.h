@@ -29,10 +29,13 @@ public:
     void setTitle(const QString &title);
     QString title() const { return m_titleText; }
     void setShowValues(bool show);
+    // Side-by-side plots on one scale need the colour bar only once.
+    void setColourScaleVisible(bool visible);
     void setFileStem(const QString &stem) { m_fileStem = stem; }
     // Cells outlined to show the shared selection, in row/column positions; a QRect may span a
     // whole row or column.
     void setHighlights(const QVector<QRect> &cells);
+    const QVector<QRect> &highlights() const { return m_highlights; }
 
     // Figure
     QString figureTitle() const override { return m_titleText; }

@@ -46,16 +46,30 @@ void TransferGraphView::setTasks(const QStringList &names, const QStringList &ab
     m_nodes.clear();
     m_names = names;
     m_abbreviations = abbreviations;
-    QFont f = font();
-    f.setBold(true);
     for (int i = 0; i < names.size(); ++i) {
         auto *node = new GraphNodeItem(i, abbreviations.value(i), toolTips.value(i));
-        node->setLabelFont(f);
+        node->setLabelFont(nodeLabelFont());
+        // Edges follow a node while it moves (during the re-layout animation).
+        connect(node, &GraphNodeItem::moved, this, [this, node] {
+            for (GraphEdgeItem *edge : std::as_const(m_edges))
+                if (edge->sourceNode() == node || edge->targetNode() == node)
+                    edge->updateGeometry();
+        });
         m_scene->addItem(node);
         m_nodes.append(node);
     }
     m_graph = TransferGraph();
     m_userZoomed = false;
+}
+
+QFont TransferGraphView::nodeLabelFont() const
+{
+    // In scene units (points of the Graphviz layout), so the label scales with its node when the
+    // view zooms: Graphviz sized the nodes (36 pt high) for labels of about 14 pt.
+    QFont f = font();
+    f.setBold(true);
+    f.setPixelSize(14);
+    return f;
 }
 
 void TransferGraphView::setNodeFill(int task, const QColor &fill)
@@ -106,6 +120,7 @@ void TransferGraphView::setGraph(const TransferGraph &graph, LayoutEngine engine
         }
     }
     applyEdgeStyles();
+    applyEmphasis();
 
     if (m_animation) {
         m_animation->stop();
@@ -125,11 +140,6 @@ void TransferGraphView::setGraph(const TransferGraph &graph, LayoutEngine engine
             a->setStartValue(m_nodes[i]->pos());
             a->setEndValue(m_layout.nodes[std::size_t(i)].center);
             m_animation->addAnimation(a);
-            connect(m_nodes[i], &GraphNodeItem::moved, this, [this, i] {
-                for (GraphEdgeItem *edge : std::as_const(m_edges))
-                    if (edge->sourceNode() == m_nodes[i] || edge->targetNode() == m_nodes[i])
-                        edge->updateGeometry();
-            }, Qt::UniqueConnection);
         }
         connect(m_animation, &QAbstractAnimation::finished, this, [this] {
             applySplines();
@@ -178,15 +188,24 @@ void TransferGraphView::setPalette(const DivergingPalette &palette)
 
 void TransferGraphView::setEmphasis(const QSet<int> &tasks, const QSet<QPair<int, int>> &edges, bool dimOthers)
 {
+    m_emphasisTasks = tasks;
+    m_emphasisEdges = edges;
+    m_dimOthers = dimOthers;
+    applyEmphasis();
+}
+
+void TransferGraphView::applyEmphasis()
+{
+    const QSet<int> &tasks = m_emphasisTasks;
     for (GraphNodeItem *n : std::as_const(m_nodes)) {
         n->setHighlighted(tasks.contains(n->task()));
-        n->setDimmed(dimOthers && !tasks.isEmpty() && !tasks.contains(n->task()));
+        n->setDimmed(m_dimOthers && !tasks.isEmpty() && !tasks.contains(n->task()));
     }
     for (auto it = m_edges.begin(); it != m_edges.end(); ++it) {
-        const bool strong = edges.contains(it.key());
+        const bool strong = m_emphasisEdges.contains(it.key());
         const bool touches = tasks.contains(it.key().first) || tasks.contains(it.key().second);
         it.value()->setHighlighted(strong);
-        it.value()->setDimmed(dimOthers ? !strong : (!tasks.isEmpty() && !touches));
+        it.value()->setDimmed(m_dimOthers ? !strong : (!tasks.isEmpty() && !touches));
     }
 }
 
@@ -275,7 +294,7 @@ void TransferGraphView::paintFigure(QPainter &painter, const QRectF &rect, const
     const QFontMetricsF textMetrics(textFont, painter.device());
 
     const double titleH = titleMetrics.height() * 1.4 + (m_subtitle.isEmpty() ? 0 : textMetrics.height());
-    const double legendH = textMetrics.height() * 2.2;
+    const double legendH = textMetrics.height() * 3.0;
     painter.setPen(Qt::black);
     painter.setFont(titleFont);
     painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), titleMetrics.height() * 1.3),
@@ -292,8 +311,17 @@ void TransferGraphView::paintFigure(QPainter &painter, const QRectF &rect, const
     const double scale = std::min(graphRect.width() / source.width(), graphRect.height() / source.height());
     QFont nodeFont = font();
     nodeFont.setBold(true);
-    nodeFont.setPointSizeF(style.fontPoints / std::max(scale, 1e-3) * 0.95);
-    const QFont screenFont = m_nodes.isEmpty() ? font() : [this] { QFont f = font(); f.setBold(true); return f; }();
+    // The preset's size, but never larger than the node (Graphviz sized nodes for ~14 pt labels).
+    double nodeHeight = 36;
+    for (GraphNodeItem *n : std::as_const(m_nodes))
+        nodeHeight = std::min(nodeHeight, n->boundingRect().height() - 6);
+    nodeFont.setPointSizeF(std::min(style.fontPoints / std::max(scale, 1e-3) * 0.95, nodeHeight * 0.42));
+    // The selection's emphasis is a screen aid, not part of the figure.
+    const QSet<int> emphasisTasks = m_emphasisTasks;
+    const QSet<QPair<int, int>> emphasisEdges = m_emphasisEdges;
+    const bool dim = m_dimOthers;
+    setEmphasis({}, {}, false);
+    const QFont screenFont = nodeLabelFont();
     const DivergingPalette screenPalette = m_palette;
     for (GraphNodeItem *n : std::as_const(m_nodes))
         n->setLabelFont(nodeFont);
@@ -302,27 +330,31 @@ void TransferGraphView::paintFigure(QPainter &painter, const QRectF &rect, const
     for (GraphNodeItem *n : std::as_const(m_nodes))
         n->setLabelFont(screenFont);
     setPalette(screenPalette);
+    setEmphasis(emphasisTasks, emphasisEdges, dim);
 
-    // Legend: what colour and width mean, and the filter that produced the edges.
+    // Legend on two lines: colours, then what width means and the filter that produced the edges.
     painter.setFont(textFont);
-    const double y = rect.bottom() - legendH + textMetrics.height() * 0.6;
+    const double lineH = textMetrics.height() * 1.2;
+    double y = rect.bottom() - legendH + textMetrics.height() * 0.4;
     double x = rect.left() + textMetrics.height();
     auto swatch = [&](const QColor &c, const QString &label) {
         painter.setPen(QPen(c, 3));
-        painter.drawLine(QPointF(x, y + textMetrics.height() / 2), QPointF(x + 18, y + textMetrics.height() / 2));
+        painter.drawLine(QPointF(x, y + lineH / 2), QPointF(x + 18, y + lineH / 2));
         x += 22;
         painter.setPen(Qt::black);
         const double w = textMetrics.horizontalAdvance(label);
-        painter.drawText(QRectF(x, y, w + 2, textMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter, label);
+        painter.drawText(QRectF(x, y, w + 2, lineH), Qt::AlignLeft | Qt::AlignVCenter, label);
         x += w + 14;
     };
-    swatch(style.palette.positive(), tr("positive PGF"));
-    swatch(style.palette.negative(), tr("negative PGF"));
+    swatch(style.palette.positive(), tr("positive PGF (helps)"));
+    swatch(style.palette.negative(), tr("negative PGF (hurts)"));
+    y += lineH;
     const QString rest = tr("width ∝ |PGF| · |PGF| ≥ %1 · %2 layout")
                              .arg(m_graph.threshold, 0, 'f', 2)
                              .arg(layoutEngineName(m_engine));
     painter.setPen(Qt::black);
-    painter.drawText(QRectF(x, y, rect.right() - x, textMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter, rest);
+    painter.drawText(QRectF(rect.left() + textMetrics.height(), y, rect.width() - textMetrics.height(), lineH),
+                     Qt::AlignLeft | Qt::AlignVCenter, textMetrics.elidedText(rest, Qt::ElideRight, rect.width()));
     painter.restore();
 }
 

@@ -73,6 +73,8 @@ protected:
 
 private:
     void applyEdgeStyles();
+    void applyEmphasis();
+    QFont nodeLabelFont() const;
     void applySplines();
     QString edgeToolTip(const TransferEdge &edge) const;
 
@@ -90,6 +92,9 @@ private:
     QString m_subtitle;
     QString m_fileStem = QStringLiteral("transfer-graph");
     bool m_userZoomed = false;
+    QSet<int> m_emphasisTasks;
+    QSet<QPair<int, int>> m_emphasisEdges;
+    bool m_dimOthers = false;
 };
 
 } // namespace ts::ui
