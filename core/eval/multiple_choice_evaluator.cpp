@@ -37,6 +37,10 @@ EvalResult evaluateMultipleChoice(VisionLanguageModelImpl& model, const ChatProm
     });
 
     const int64_t imageSize = model.config().vit_img_size;
+    size_t maxOptions = 0;
+    for (const auto& ex : examples)
+        maxOptions = std::max(maxOptions, ex.options.size());
+    const std::vector<int64_t> letterIds = prompt.optionLetterIds(maxOptions);
     const auto bs = static_cast<size_t>(std::max<int64_t>(1, options.batchSize));
     for (size_t start = 0; start < order.size(); start += bs) {
         const size_t end = std::min(order.size(), start + bs);
@@ -56,15 +60,14 @@ EvalResult evaluateMultipleChoice(VisionLanguageModelImpl& model, const ChatProm
             imageEmbeds = model.projectImages(feats);
         }
         if (options.method == ScoringMethod::OptionLogits) {
-            at::Tensor hidden = model.forwardEmbeddings(model.embedInputs(ids, imageEmbeds), mask);
+            at::Tensor hidden = model.forwardEmbeddings(model.embedInputs(ids, imageEmbeds), mask, nullptr, 1);
             at::Tensor last = model.logits(hidden.select(1, hidden.size(1) - 1)).to(at::kFloat).to(at::kCPU).contiguous();
             auto acc = last.accessor<float, 2>(); // [B,V]
             for (size_t k = 0; k < exs.size(); ++k) {
                 ItemResult& item = result.items[order[start + k]];
-                const auto letters = prompt.optionLetterIds(exs[k]->options.size());
                 float best = -std::numeric_limits<float>::infinity();
-                for (size_t o = 0; o < letters.size(); ++o) {
-                    const float v = acc[static_cast<int64_t>(k)][letters[o]];
+                for (size_t o = 0; o < exs[k]->options.size(); ++o) {
+                    const float v = acc[static_cast<int64_t>(k)][letterIds[o]];
                     item.optionLogits.push_back(v);
                     if (v > best) {
                         best = v;

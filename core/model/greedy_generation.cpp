@@ -18,7 +18,8 @@ std::vector<std::vector<int64_t>> generateGreedy(VisionLanguageModelImpl& model,
     at::Tensor mask = attentionMask.defined() ? attentionMask : at::ones_like(ids);
     at::Tensor seq = ids;
     KvCache cache;
-    at::Tensor hidden = model.forwardEmbeddings(model.embedInputs(ids, imageEmbeds), mask, options.useCache ? &cache : nullptr);
+    at::Tensor hidden =
+        model.forwardEmbeddings(model.embedInputs(ids, imageEmbeds), mask, options.useCache ? &cache : nullptr, 1);
     for (int64_t step = 0; step < options.maxNewTokens; ++step) {
         at::Tensor logits = model.logits(hidden.select(1, hidden.size(1) - 1)).to(at::kFloat);
         logits.select(1, model.imageTokenId()).fill_(-std::numeric_limits<float>::infinity());
@@ -41,7 +42,7 @@ std::vector<std::vector<int64_t>> generateGreedy(VisionLanguageModelImpl& model,
             hidden = model.forwardEmbeddings(model.decoder->embed(next.unsqueeze(1)), mask, &cache);
         } else {
             seq = at::cat({seq, next.unsqueeze(1)}, 1);
-            hidden = model.forwardEmbeddings(model.embedInputs(seq, imageEmbeds), mask, nullptr);
+            hidden = model.forwardEmbeddings(model.embedInputs(seq, imageEmbeds), mask, nullptr, 1);
         }
     }
     return out;

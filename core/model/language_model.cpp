@@ -49,12 +49,15 @@ LmAttentionImpl::LmAttentionImpl(const VlmConfig& c)
 }
 
 at::Tensor LmAttentionImpl::forward(const at::Tensor& x, const at::Tensor& cos, const at::Tensor& sin,
-                                    const at::Tensor& mask, at::Tensor* cacheK, at::Tensor* cacheV)
+                                    const at::Tensor& mask, at::Tensor* cacheK, at::Tensor* cacheV, int64_t queryLast)
 {
-    const int64_t B = x.size(0), T = x.size(1), g = heads_ / kvHeads_;
-    at::Tensor q = applyRotary(q_proj->forward(x).view({B, T, heads_, headDim_}).transpose(1, 2), cos, sin);
-    at::Tensor k = applyRotary(k_proj->forward(x).view({B, T, kvHeads_, headDim_}).transpose(1, 2), cos, sin);
-    at::Tensor v = v_proj->forward(x).view({B, T, kvHeads_, headDim_}).transpose(1, 2);
+    const int64_t B = x.size(0), Tall = x.size(1), g = heads_ / kvHeads_;
+    const int64_t T = queryLast > 0 ? queryLast : Tall;
+    const at::Tensor xq = queryLast > 0 ? x.narrow(1, Tall - T, T) : x;
+    at::Tensor q = applyRotary(q_proj->forward(xq).view({B, T, heads_, headDim_}).transpose(1, 2),
+                               queryLast > 0 ? cos.narrow(0, Tall - T, T) : cos, queryLast > 0 ? sin.narrow(0, Tall - T, T) : sin);
+    at::Tensor k = applyRotary(k_proj->forward(x).view({B, Tall, kvHeads_, headDim_}).transpose(1, 2), cos, sin);
+    at::Tensor v = v_proj->forward(x).view({B, Tall, kvHeads_, headDim_}).transpose(1, 2);
     if (cacheK) {
         if (cacheK->defined()) {
             k = at::cat({*cacheK, k}, 2);
@@ -69,7 +72,7 @@ at::Tensor LmAttentionImpl::forward(const at::Tensor& x, const at::Tensor& cos, 
     at::Tensor scores = at::matmul(qg, k.transpose(-2, -1)) * (1.0 / std::sqrt(static_cast<double>(headDim_)));
     scores = scores.view({B, kvHeads_, g, T, Tk});
     if (mask.defined())
-        scores = scores + mask.unsqueeze(2); // [B,1,1,T,Tk]
+        scores = scores + (queryLast > 0 ? mask.narrow(2, mask.size(2) - T, T) : mask).unsqueeze(2); // [B,1,1,T,Tk]
     at::Tensor probs = at::softmax(scores, -1, at::kFloat).to(x.scalar_type()).view({B, kvHeads_, g * T, Tk});
     at::Tensor y = at::matmul(probs, v).view({B, heads_, T, headDim_}).transpose(1, 2).reshape({B, T, heads_ * headDim_});
     return out_proj->forward(y);
@@ -96,9 +99,10 @@ LmBlockImpl::LmBlockImpl(const VlmConfig& c)
 }
 
 at::Tensor LmBlockImpl::forward(const at::Tensor& x, const at::Tensor& cos, const at::Tensor& sin, const at::Tensor& mask,
-                                at::Tensor* cacheK, at::Tensor* cacheV)
+                                at::Tensor* cacheK, at::Tensor* cacheV, int64_t queryLast)
 {
-    at::Tensor h = x + attn->forward(norm1->forward(x), cos, sin, mask, cacheK, cacheV);
+    const at::Tensor residual = queryLast > 0 ? x.narrow(1, x.size(1) - queryLast, queryLast) : x;
+    at::Tensor h = residual + attn->forward(norm1->forward(x), cos, sin, mask, cacheK, cacheV, queryLast);
     return h + mlp->forward(norm2->forward(h));
 }
 
@@ -119,8 +123,11 @@ at::Tensor LanguageModelImpl::embed(const at::Tensor& ids)
     return token_embedding->forward(ids);
 }
 
-at::Tensor LanguageModelImpl::forward(const at::Tensor& x, const at::Tensor& mask, int64_t start, KvCache* cache)
+at::Tensor LanguageModelImpl::forward(const at::Tensor& x, const at::Tensor& mask, int64_t start, KvCache* cache,
+                                      int64_t outputLast)
 {
+    if (outputLast >= x.size(1))
+        outputLast = 0;
     auto [cos, sin] = rotary_embd->forward(start, x.size(1), x.options());
     if (cache && cache->keys.size() != blocks->size()) {
         cache->keys.assign(blocks->size(), at::Tensor());
@@ -129,7 +136,8 @@ at::Tensor LanguageModelImpl::forward(const at::Tensor& x, const at::Tensor& mas
     at::Tensor h = x;
     for (size_t i = 0; i < blocks->size(); ++i)
         h = blocks[i]->as<LmBlockImpl>()->forward(h, cos, sin, mask, cache ? &cache->keys[i] : nullptr,
-                                                  cache ? &cache->values[i] : nullptr);
+                                                  cache ? &cache->values[i] : nullptr,
+                                                  i + 1 == blocks->size() ? outputLast : 0);
     return norm->forward(h);
 }
 

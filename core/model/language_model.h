@@ -47,8 +47,9 @@ class LmAttentionImpl : public torch::nn::Module {
 public:
     explicit LmAttentionImpl(const VlmConfig& c);
     // x [B,T,D]; mask additive [B,1,T,Tk] (or undefined); cache slot updated when given.
+    // queryLast > 0: keys/values from all T positions, queries (and the output) only for the last queryLast.
     at::Tensor forward(const at::Tensor& x, const at::Tensor& cos, const at::Tensor& sin, const at::Tensor& mask,
-                       at::Tensor* cacheK, at::Tensor* cacheV);
+                       at::Tensor* cacheK, at::Tensor* cacheV, int64_t queryLast = 0);
     ProjLinear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, out_proj{nullptr};
 
 private:
@@ -68,7 +69,7 @@ class LmBlockImpl : public torch::nn::Module {
 public:
     explicit LmBlockImpl(const VlmConfig& c);
     at::Tensor forward(const at::Tensor& x, const at::Tensor& cos, const at::Tensor& sin, const at::Tensor& mask,
-                       at::Tensor* cacheK, at::Tensor* cacheV);
+                       at::Tensor* cacheK, at::Tensor* cacheV, int64_t queryLast = 0);
     RmsNorm norm1{nullptr}, norm2{nullptr};
     LmAttention attn{nullptr};
     LmMlp mlp{nullptr};
@@ -79,8 +80,11 @@ class LanguageModelImpl : public torch::nn::Module {
 public:
     explicit LanguageModelImpl(const VlmConfig& c);
     at::Tensor embed(const at::Tensor& ids);
-    // embeddings [B,T,D] at positions start.. -> final-normed hidden states [B,T,D]
-    at::Tensor forward(const at::Tensor& embeddings, const at::Tensor& mask, int64_t start, KvCache* cache);
+    // embeddings [B,T,D] at positions start.. -> final-normed hidden states [B,T,D]. outputLast > 0 returns only
+    // the last outputLast positions [B,outputLast,D]: the final block then skips queries, attention output and MLP
+    // for the other positions (scoring needs one position, training only the answer's).
+    at::Tensor forward(const at::Tensor& embeddings, const at::Tensor& mask, int64_t start, KvCache* cache,
+                       int64_t outputLast = 0);
     // Vocabulary logits for hidden states [...,D]; tied models use the embedding matrix.
     at::Tensor logits(const at::Tensor& hidden);
     const at::Tensor& headWeight() const;

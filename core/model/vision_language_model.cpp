@@ -89,11 +89,11 @@ at::Tensor VisionLanguageModelImpl::buildAttentionMask(const at::Tensor& attenti
 }
 
 at::Tensor VisionLanguageModelImpl::forwardEmbeddings(const at::Tensor& embeddings, const at::Tensor& attentionMask,
-                                                      KvCache* cache)
+                                                      KvCache* cache, int64_t outputLast)
 {
     const int64_t past = cache ? cache->length() : 0;
     at::Tensor mask = buildAttentionMask(attentionMask, embeddings.size(1), past, embeddings.options());
-    return decoder->forward(embeddings, mask, past, cache);
+    return decoder->forward(embeddings, mask, past, cache, outputLast);
 }
 
 at::Tensor VisionLanguageModelImpl::forward(const at::Tensor& ids, const at::Tensor& attentionMask, const at::Tensor& images)

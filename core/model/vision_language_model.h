@@ -23,7 +23,9 @@ public:
     // Throws ModelInputError when the number of placeholders differs from Ni * tokens per image.
     at::Tensor embedInputs(const at::Tensor& ids, const at::Tensor& imageEmbeds);
     // Final hidden states [B,T,Dl]. attentionMask [B,Tk] (1 = real token, covers cached + new positions) may be undefined.
-    at::Tensor forwardEmbeddings(const at::Tensor& embeddings, const at::Tensor& attentionMask, KvCache* cache = nullptr);
+    // outputLast > 0: only the last outputLast positions [B,outputLast,Dl], computed more cheaply (same values).
+    at::Tensor forwardEmbeddings(const at::Tensor& embeddings, const at::Tensor& attentionMask, KvCache* cache = nullptr,
+                                 int64_t outputLast = 0);
     // Convenience: ids + images (or undefined when the prompt has none) -> hidden states.
     at::Tensor forward(const at::Tensor& ids, const at::Tensor& attentionMask, const at::Tensor& images);
 

@@ -176,9 +176,22 @@ TrainResult Trainer::train(const ExampleSource& data, const MetricCallback& onMe
                 }
                 imageEmbeds = model_.projectImages(feats);
             }
+            // Left padding puts every answer at the end: run the final block only from the first target column.
+            const int64_t T = batch.targets.size(1);
+            int64_t firstTarget = T - 1;
+            {
+                auto tg = batch.targets.accessor<int64_t, 2>();
+                for (int64_t r = 0; r < batch.targets.size(0); ++r)
+                    for (int64_t c = 0; c < firstTarget; ++c)
+                        if (tg[r][c] != -100) {
+                            firstTarget = c;
+                            break;
+                        }
+            }
             at::Tensor ids = batch.inputIds.to(cfg_.device);
-            at::Tensor hidden = model_.forwardEmbeddings(model_.embedInputs(ids, imageEmbeds), batch.attentionMask.to(cfg_.device));
-            at::Tensor loss = model_.loss(hidden, batch.targets.to(cfg_.device));
+            at::Tensor hidden = model_.forwardEmbeddings(model_.embedInputs(ids, imageEmbeds),
+                                                         batch.attentionMask.to(cfg_.device), nullptr, T - firstTarget);
+            at::Tensor loss = model_.loss(hidden, batch.targets.narrow(1, firstTarget, T - firstTarget).to(cfg_.device));
             const double lv = loss.item<double>();
             if (!std::isfinite(lv))
                 throw TrainingError("non-finite loss (" + std::to_string(lv) + ") at step " + std::to_string(step_ + 1) +

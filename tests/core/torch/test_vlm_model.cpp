@@ -125,6 +125,12 @@ private Q_SLOTS:
         const int64_t T = ids.size(1);
         QVERIFY(maxDiff(a.narrow(1, 0, T - 1), b.narrow(1, 0, T - 1)) == 0.0);
         QVERIFY(maxDiff(a.narrow(1, T - 1, 1), b.narrow(1, T - 1, 1)) > 1e-4);
+        // The shortcut that runs the final block only for the last positions gives the same values.
+        at::Tensor emb = m->embedInputs(ids, m->projectImages(m->encodeImages(images)));
+        at::Tensor full = m->forwardEmbeddings(emb, {});
+        at::Tensor last3 = m->forwardEmbeddings(emb, {}, nullptr, 3);
+        QCOMPARE(last3.size(1), int64_t(3));
+        QVERIFY(maxDiff(last3, full.narrow(1, T - 3, 3)) < 1e-5);
     }
 
     void leftPaddingInvariance()
