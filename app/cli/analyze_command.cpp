@@ -57,6 +57,16 @@ QString pValue(double p)
     return p < 1e-4 ? QString::number(p, 'e', 1) : QString::number(p, 'f', 4);
 }
 
+// Per-item evidence, only for studies that stored per-item results.
+QString itemStatisticsText(const ModelAnalysis &a, const TransferEdge &e)
+{
+    if (!a.items)
+        return {};
+    return QStringLiteral("   95% CI [%1, %2]   McNemar p = %3")
+        .arg(signedNumber(a.items->ciLow.at(e.source, e.target)), signedNumber(a.items->ciHigh.at(e.source, e.target)),
+             pValue(a.items->mcnemarP.at(e.source, e.target)));
+}
+
 QString memberList(const ModelAnalysis &a, const std::vector<int> &members)
 {
     QStringList out;
@@ -104,7 +114,7 @@ void printReport(QTextStream &out, const ModelAnalysis &a, const Settings &s)
     for (const TransferEdge &e : strongestEdges(a.graph, s.edgeCount))
         out << "  " << m.abbreviations().value(e.source).leftJustified(3) << " → " << m.abbreviations().value(e.target).leftJustified(3)
             << "  " << signedNumber(e.pgf) << " ± " << plainNumber(e.spread) << "   p = " << pValue(a.pValues.at(e.source, e.target))
-            << "   " << m.tasks().value(e.source) << " → " << m.tasks().value(e.target) << "\n";
+            << itemStatisticsText(a, e) << "   " << m.tasks().value(e.source) << " → " << m.tasks().value(e.target) << "\n";
 
     out << "\n" << tr("Cliques (mutual mean PGF of one sign in both directions):") << "\n";
     printCliques(out, a, a.positiveCliques, tr("positive"));
@@ -275,10 +285,17 @@ int runAnalyze(const QStringList &args)
     std::vector<ModelAnalysis> analyses;
     for (const QString &file : s.files) {
         // A Transferscope study folder is analysed from its stored accuracies; files by their header.
-        const std::vector<TransferMatrix> matrices = StudyStore::isStudyFolder(file)
-            ? studyTransferMatrices(StudyStore(file).load(), file)
-            : loadTransferMatrices(file, s.modelName);
-        for (const TransferMatrix &m : matrices)
+        if (StudyStore::isStudyFolder(file)) {
+            const StudyContents study = StudyStore(file).load();
+            for (const StoreProblem &p : study.problems)
+                err << "warning: " << tr("skipped a damaged cell: %1").arg(p.message) << "\n";
+            for (const TransferMatrix &m : studyTransferMatrices(study, file)) {
+                analyses.push_back(analyzeModel(m, s.analysis));
+                analyses.back().items = studyItemStatistics(study, m);
+            }
+            continue;
+        }
+        for (const TransferMatrix &m : loadTransferMatrices(file, s.modelName))
             analyses.push_back(analyzeModel(m, s.analysis));
     }
 

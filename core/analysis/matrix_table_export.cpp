@@ -85,13 +85,18 @@ QString personaKey(Persona p)
 QJsonObject edgeJson(const ModelAnalysis &a, const TransferEdge &e)
 {
     const auto &m = a.matrix;
-    return QJsonObject{{QStringLiteral("source"), m.tasks().value(e.source)},
+    QJsonObject o{{QStringLiteral("source"), m.tasks().value(e.source)},
                        {QStringLiteral("target"), m.tasks().value(e.target)},
                        {QStringLiteral("sourceAbbreviation"), m.abbreviations().value(e.source)},
                        {QStringLiteral("targetAbbreviation"), m.abbreviations().value(e.target)},
                        {QStringLiteral("pgf"), number(e.pgf)},
                        {QStringLiteral("std"), number(e.spread)},
                        {QStringLiteral("p"), number(a.pValues.at(e.source, e.target))}};
+    if (a.items) {
+        o.insert(QStringLiteral("ci95"), QJsonArray{number(a.items->ciLow.at(e.source, e.target)), number(a.items->ciHigh.at(e.source, e.target))});
+        o.insert(QStringLiteral("mcnemarP"), number(a.items->mcnemarP.at(e.source, e.target)));
+    }
+    return o;
 }
 
 QJsonObject cliqueJson(const ModelAnalysis &a, const TaskClique &c)
@@ -257,7 +262,12 @@ QJsonObject analysisToJson(const ModelAnalysis &a, int strongestEdgeCount)
                      {QStringLiteral("edges"), edges}}},
         {QStringLiteral("cliques"), QJsonObject{{QStringLiteral("positive"), positive}, {QStringLiteral("negative"), negative}}},
         {QStringLiteral("personas"), personas},
-        {QStringLiteral("ahp"), matrixJson(a.ahp)}};
+        {QStringLiteral("ahp"), matrixJson(a.ahp)},
+        {QStringLiteral("items"), a.items ? QJsonValue(QJsonObject{{QStringLiteral("ci95Low"), matrixJson(a.items->ciLow)},
+                                                                     {QStringLiteral("ci95High"), matrixJson(a.items->ciHigh)},
+                                                                     {QStringLiteral("mcnemarP"), matrixJson(a.items->mcnemarP)},
+                                                                     {QStringLiteral("replicates"), a.items->replicates}})
+                                          : QJsonValue(QJsonValue::Null)}};
 }
 
 QJsonObject analysesToJson(const std::vector<ModelAnalysis> &analyses, int strongestEdgeCount)

@@ -10,6 +10,7 @@
 #include "analysis/transfer_matrix.h"
 #include "analysis/transfer_scores.h"
 
+#include <optional>
 #include <vector>
 
 namespace ts {
@@ -20,6 +21,15 @@ struct AnalysisOptions {
     bool includeDiagonal = false;  // Δ/Θ and AHP over the diagonal too
     PersonaRule personaRule;
     CliqueOptions cliques;
+};
+
+// Only a study with per-item results has these (method.md §3): per cell, a bootstrap interval of
+// the mean PGF over questions and McNemar's paired test of the finetuned models against the base.
+struct ItemStatistics {
+    SquareMatrix ciLow;
+    SquareMatrix ciHigh;
+    SquareMatrix mcnemarP;
+    int replicates = 0;
 };
 
 struct ModelAnalysis {
@@ -35,6 +45,7 @@ struct ModelAnalysis {
     std::vector<TaskClique> negativeCliques;
     std::vector<PersonaEvidence> personas;
     SquareMatrix ahp;
+    std::optional<ItemStatistics> items;
 
     const QString &model() const { return matrix.model(); }
     double meanPositiveTransferability() const;

@@ -2,6 +2,7 @@
 // A stored study as the analysis engine's input: per model, the per-run PGF matrix computed from
 // the base and finetuned accuracies of its cells.
 
+#include "analysis/model_analysis.h"
 #include "analysis/pgf.h"
 #include "analysis/transfer_matrix.h"
 #include "store/study_store.h"
@@ -15,5 +16,9 @@ namespace ts {
 // study folder) for an unknown task or a study without any completed cell.
 std::vector<TransferMatrix> studyTransferMatrices(const StudyContents &study, const QString &origin,
                                                   const PgfOptions &options = PgfOptions());
+
+// Bootstrap intervals and McNemar tests per cell of `matrix` (one of the study's models), from the
+// stored per-item results. Cells without items stay NaN.
+ItemStatistics studyItemStatistics(const StudyContents &study, const TransferMatrix &matrix, int replicates = 1000);
 
 } // namespace ts
