@@ -7,6 +7,7 @@
 #include "analysis/transfer_graph_figure.h"
 #include "analysis/transfer_table_loader.h"
 #include "cli/commands.h"
+#include "common/input_error.h"
 #include "store/study_store.h"
 #include "study/study_analysis.h"
 #include "layout/graph_painter.h"
@@ -35,6 +36,7 @@ struct Settings {
     QString exportDir;
     QString modelName;
     int edgeCount = 10;
+    bool driftCorrected = false;
     QStringList files;
 };
 
@@ -115,6 +117,13 @@ void printReport(QTextStream &out, const ModelAnalysis &a, const Settings &s)
         out << "  " << m.abbreviations().value(e.source).leftJustified(3) << " → " << m.abbreviations().value(e.target).leftJustified(3)
             << "  " << signedNumber(e.pgf) << " ± " << plainNumber(e.spread) << "   p = " << pValue(a.pValues.at(e.source, e.target))
             << itemStatisticsText(a, e) << "   " << m.tasks().value(e.source) << " → " << m.tasks().value(e.target) << "\n";
+
+    if (!a.drift.empty()) {
+        out << (a.driftCorrected ? tr("Drift control (mean PGF per target, subtracted above):") : tr("Drift control (mean PGF per target):"));
+        for (int t = 0; t < int(a.drift.size()); ++t)
+            out << "  " << m.abbreviations().value(t) << " " << signedNumber(a.drift[size_t(t)]);
+        out << "\n";
+    }
 
     out << "\n" << tr("Cliques (mutual mean PGF of one sign in both directions):") << "\n";
     printCliques(out, a, a.positiveCliques, tr("positive"));
@@ -211,7 +220,9 @@ int parseSettings(const QStringList &args, Settings *s, QTextStream &err, QTextS
     const QCommandLineOption diagonal(QStringLiteral("include-diagonal"), tr("Include each task's effect on itself in Δ/Θ and AHP."));
     const QCommandLineOption model(QStringLiteral("model"), tr("Model name for a PGF table (default: from the file name)."), QStringLiteral("NAME"));
     const QCommandLineOption edges(QStringLiteral("edges"), tr("How many strongest edges to print (default 10)."), QStringLiteral("K"), QStringLiteral("10"));
-    for (const auto &o : {help, json, exportDir, threshold, sign, layout, personaRule, topK, z, diagonal, model, edges})
+    const QCommandLineOption drift(QStringLiteral("drift-corrected"),
+                                   tr("Study folders: subtract the drift-control cell's PGF from every source (task-specific transfer only)."));
+    for (const auto &o : {help, json, exportDir, threshold, sign, layout, personaRule, topK, z, diagonal, model, edges, drift})
         parser.addOption(o);
 
     if (!parser.parse(QStringList{QStringLiteral("transferscope-cli analyze")} + args)) {
@@ -256,6 +267,7 @@ int parseSettings(const QStringList &args, Settings *s, QTextStream &err, QTextS
         return 2;
     }
     s->analysis.includeDiagonal = parser.isSet(diagonal);
+    s->driftCorrected = parser.isSet(drift);
     s->json = parser.isSet(json);
     s->exportDir = parser.value(exportDir);
     s->modelName = parser.value(model);
@@ -290,8 +302,14 @@ int runAnalyze(const QStringList &args)
             for (const StoreProblem &p : study.problems)
                 err << "warning: " << tr("skipped a damaged cell: %1").arg(p.message) << "\n";
             for (const TransferMatrix &m : studyTransferMatrices(study, file)) {
-                analyses.push_back(analyzeModel(m, s.analysis));
+                const DriftControl control = studyDriftControl(study, m);
+                if (s.driftCorrected && control.empty())
+                    throw InputError(file, 0, QStringLiteral("--drift-corrected"),
+                                     tr("model '%1' has no control cells to correct with").arg(m.model()));
+                analyses.push_back(analyzeModel(s.driftCorrected ? driftCorrected(m, control) : m, s.analysis));
                 analyses.back().items = studyItemStatistics(study, m);
+                analyses.back().drift = control.mean();
+                analyses.back().driftCorrected = s.driftCorrected;
             }
             continue;
         }

@@ -263,6 +263,13 @@ QJsonObject analysisToJson(const ModelAnalysis &a, int strongestEdgeCount)
         {QStringLiteral("cliques"), QJsonObject{{QStringLiteral("positive"), positive}, {QStringLiteral("negative"), negative}}},
         {QStringLiteral("personas"), personas},
         {QStringLiteral("ahp"), matrixJson(a.ahp)},
+        {QStringLiteral("drift"), [&] {
+             QJsonArray d;
+             for (double v : a.drift)
+                 d.append(number(v));
+             return a.drift.empty() ? QJsonValue(QJsonValue::Null) : QJsonValue(d);
+         }()},
+        {QStringLiteral("driftCorrected"), a.driftCorrected},
         {QStringLiteral("items"), a.items ? QJsonValue(QJsonObject{{QStringLiteral("ci95Low"), matrixJson(a.items->ciLow)},
                                                                      {QStringLiteral("ci95High"), matrixJson(a.items->ciHigh)},
                                                                      {QStringLiteral("mcnemarP"), matrixJson(a.items->mcnemarP)},

@@ -46,6 +46,10 @@ struct ModelAnalysis {
     std::vector<PersonaEvidence> personas;
     SquareMatrix ahp;
     std::optional<ItemStatistics> items;
+    // Mean PGF of the drift-control cells per target (a study's "control" row); empty when the
+    // data has none. Shown as its own row; --drift-corrected subtracts it from every source.
+    std::vector<double> drift;
+    bool driftCorrected = false;
 
     const QString &model() const { return matrix.model(); }
     double meanPositiveTransferability() const;

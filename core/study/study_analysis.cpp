@@ -5,6 +5,8 @@
 #include "common/input_error.h"
 #include "common/task_catalog.h"
 
+#include <cmath>
+
 namespace ts {
 
 std::vector<TransferMatrix> studyTransferMatrices(const StudyContents &study, const QString &origin, const PgfOptions &options)
@@ -67,6 +69,67 @@ ItemStatistics studyItemStatistics(const StudyContents &study, const TransferMat
         }
     }
     return stats;
+}
+
+std::vector<double> DriftControl::mean() const
+{
+    const size_t n = pgf.empty() ? 0 : pgf.front().size();
+    std::vector<double> out(n, std::nan(""));
+    for (size_t t = 0; t < n; ++t) {
+        double sum = 0;
+        int count = 0;
+        for (const auto &run : pgf) {
+            if (!std::isnan(run[t])) {
+                sum += run[t];
+                ++count;
+            }
+        }
+        if (count > 0)
+            out[t] = sum / count;
+    }
+    return out;
+}
+
+DriftControl studyDriftControl(const StudyContents &study, const TransferMatrix &matrix)
+{
+    DriftControl drift;
+    const CellRecord *base = nullptr;
+    for (const CellRecord &c : study.cells) {
+        if (c.kind == CellKind::Base && c.model == matrix.model())
+            base = &c;
+    }
+    if (!base)
+        return drift;
+    for (const CellRecord &c : study.cells) {
+        if (c.kind != CellKind::Control || c.model != matrix.model())
+            continue;
+        std::vector<double> row(size_t(matrix.taskCount()), std::nan(""));
+        for (int t = 0; t < matrix.taskCount(); ++t) {
+            const TaskEvaluation *b = base->evalFor(matrix.tasks()[t]);
+            const TaskEvaluation *e = c.evalFor(matrix.tasks()[t]);
+            if (b && e)
+                row[size_t(t)] = perfectionGapFactor(e->accuracy(), b->accuracy());
+        }
+        drift.runs << c.run;
+        drift.pgf.push_back(std::move(row));
+    }
+    return drift;
+}
+
+TransferMatrix driftCorrected(const TransferMatrix &matrix, const DriftControl &control)
+{
+    TransferMatrix out = matrix;
+    for (int r = 0; r < matrix.runCount(); ++r) {
+        const int c = int(control.runs.indexOf(matrix.runs()[r]));
+        for (int s = 0; s < matrix.taskCount(); ++s) {
+            for (int t = 0; t < matrix.taskCount(); ++t) {
+                // No control for this run: the corrected value is unknown, not the raw one.
+                const double drift = c >= 0 ? control.pgf[size_t(c)][size_t(t)] : std::nan("");
+                out.setValue(r, s, t, matrix.value(r, s, t) - drift);
+            }
+        }
+    }
+    return out;
 }
 
 } // namespace ts

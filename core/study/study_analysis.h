@@ -21,4 +21,17 @@ std::vector<TransferMatrix> studyTransferMatrices(const StudyContents &study, co
 // stored per-item results. Cells without items stay NaN.
 ItemStatistics studyItemStatistics(const StudyContents &study, const TransferMatrix &matrix, int replicates = 1000);
 
+// The drift-control cells of a model (the base trained as long on its pretraining mixture), as
+// PGF per run and target: what any further training does, whatever the source task.
+struct DriftControl {
+    QStringList runs;
+    std::vector<std::vector<double>> pgf; // [run][target], NaN where no control cell exists
+    std::vector<double> mean() const;     // per target over the runs
+    bool empty() const { return runs.isEmpty(); }
+};
+
+DriftControl studyDriftControl(const StudyContents &study, const TransferMatrix &matrix);
+// PGF minus the control's PGF of the same run and target: the task-specific part of the transfer.
+TransferMatrix driftCorrected(const TransferMatrix &matrix, const DriftControl &control);
+
 } // namespace ts

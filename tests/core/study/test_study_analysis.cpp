@@ -71,6 +71,27 @@ private Q_SLOTS:
         QVERIFY(std::isnan(items.ciLow.at(j, c)));
     }
 
+    void driftControlIsItsOwnRowAndCanBeSubtracted()
+    {
+        const QString co = QStringLiteral("Counting"), js = QStringLiteral("Jigsaw");
+        StudyContents study;
+        study.cells.push_back(cell(CellKind::Base, {}, 0, {{co, bits(100, 40)}, {js, bits(100, 50)}}));
+        study.cells.push_back(cell(CellKind::Finetune, co, 0, {{co, bits(100, 70)}, {js, bits(100, 45)}}));
+        study.cells.push_back(cell(CellKind::Finetune, js, 0, {{co, bits(100, 46)}, {js, bits(100, 80)}}));
+        // Any training moved Counting by +6 points and Jigsaw by −5: generic drift.
+        study.cells.push_back(cell(CellKind::Control, {}, 0, {{co, bits(100, 46)}, {js, bits(100, 45)}}));
+        const TransferMatrix m = studyTransferMatrices(study, QStringLiteral("study")).front();
+        const int c = m.taskIndex(co), j = m.taskIndex(js);
+        const DriftControl drift = studyDriftControl(study, m);
+        QCOMPARE(drift.runs, QStringList{QStringLiteral("seed_0")});
+        QVERIFY(std::abs(drift.mean()[size_t(c)] - perfectionGapFactor(0.46, 0.40)) < 1e-12);
+        const TransferMatrix corrected = driftCorrected(m, drift);
+        // Jigsaw's "transfer" to Counting was exactly the drift: nothing task-specific is left.
+        QVERIFY(std::abs(corrected.value(0, j, c)) < 1e-12);
+        QVERIFY(std::abs(corrected.value(0, c, j)) < 1e-12);
+        QVERIFY(corrected.value(0, c, c) > 0.3);
+    }
+
     void emptyStudyIsAClearError()
     {
         QVERIFY_THROWS_EXCEPTION(InputError, studyTransferMatrices(StudyContents{}, QStringLiteral("study")));
