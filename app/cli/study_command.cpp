@@ -5,7 +5,9 @@
 #include "model/vlm_presets.h"
 #include "store/study_store.h"
 #include "study/study_plan.h"
+#include "study/data_selection.h"
 #include "study/progress_sinks.h"
+#include "study/study_analysis.h"
 #include "study/stop_signals.h"
 #include "study/study_runner.h"
 #include "study/study_spec.h"
@@ -35,6 +37,8 @@ int usage(QTextStream &err)
            "                                                    run a study (Ctrl-C: stop and keep; twice: abort)\n"
            "       transferscope-cli study resume DIR [--progress bar|json]\n"
            "                                                    continue a stopped or killed study at its first missing cell\n"
+           "       transferscope-cli study select DIR --target TASK [--threshold X]\n"
+           "                                                    PGF-guided data selection for TASK vs random mixture, direct, base\n"
            "       transferscope-cli study plan SPEC.json       validate a spec and list its cells\n"
            "       transferscope-cli study status DIR           completed and missing cells of a study\n"
            "       transferscope-cli study export DIR --to FILE.h5|FILE.csv\n"
@@ -115,7 +119,8 @@ int exportStudy(const QString &dir, const QString &to, QTextStream &out)
 
 // Runs (or resumes: the same thing) the study stored in `store`. Exit codes: 0 completed,
 // 3 stopped (resumable), 4 some cells failed (resume retries them).
-int runStored(const StudyStore &store, const StudySpec &spec, const QString &progress, QTextStream &err)
+int runStored(const StudyStore &store, const StudySpec &spec, const std::vector<PlannedCell> &cells, const QString &progress,
+              QTextStream &err)
 {
     const QStringList problems = TorchCellExecutor::preflight(spec);
     if (!problems.isEmpty()) {
@@ -129,10 +134,10 @@ int runStored(const StudyStore &store, const StudySpec &spec, const QString &pro
     TorchCellExecutor executor(spec, QStringLiteral(TRANSFERSCOPE_VERSION));
     std::unique_ptr<StudyEventSink> sink;
     if (progress == QLatin1String("json"))
-        sink = std::make_unique<JsonLinesProgressSink>(spec, stdout);
+        sink = std::make_unique<JsonLinesProgressSink>(spec, cells, stdout);
     else
-        sink = std::make_unique<TerminalProgressSink>(spec, stderr, isatty(STDERR_FILENO) != 0);
-    const RunSummary summary = StudyRunner(store, spec, executor, *sink, stop).run();
+        sink = std::make_unique<TerminalProgressSink>(spec, cells, stderr, isatty(STDERR_FILENO) != 0);
+    const RunSummary summary = StudyRunner(store, spec, executor, *sink, stop).run(cells);
     switch (summary.outcome) {
     case RunOutcome::Completed: return 0;
     case RunOutcome::Stopped: return 3;
@@ -158,7 +163,7 @@ int runStudy(const QString &specPath, const QString &dir, const QString &progres
 {
     const StudySpec spec = readStudySpec(specPath, knownPresets());
     const StudyStore store = StudyStore::create(dir, spec.toJson());
-    return runStored(store, spec, progress, err);
+    return runStored(store, spec, planStudy(spec), progress, err);
 }
 
 int resumeStudy(const QString &dir, const QString &progress, QTextStream &err)
@@ -167,7 +172,40 @@ int resumeStudy(const QString &dir, const QString &progress, QTextStream &err)
         throw InputError(dir, 0, {}, QStringLiteral("not a study folder (expected spec.json and cells/)"));
     const StudyStore store(dir);
     const StudySpec spec = parseStudySpec(store.spec(), SpecContext{QDir(dir).filePath(QStringLiteral("spec.json")), knownPresets()});
-    return runStored(store, spec, progress, err);
+    return runStored(store, spec, planStudy(spec), progress, err);
+}
+
+QString percent(double v)
+{
+    return std::isnan(v) ? QStringLiteral("  n/a") : QString::number(100 * v, 'f', 1).rightJustified(5);
+}
+
+// PGF-guided data selection for one target (method.md §7): runs the missing cells, then reports.
+int selectData(const QString &dir, const QString &target, double threshold, const QString &progress, QTextStream &out,
+               QTextStream &err)
+{
+    if (!StudyStore::isStudyFolder(dir))
+        throw InputError(dir, 0, {}, QStringLiteral("not a study folder (expected spec.json and cells/)"));
+    const StudyStore store(dir);
+    const StudySpec spec = parseStudySpec(store.spec(), SpecContext{QDir(dir).filePath(QStringLiteral("spec.json")), knownPresets()});
+    const std::vector<TransferMatrix> matrices = studyTransferMatrices(store.load(), dir);
+    const std::vector<PlannedCell> cells = planDataSelection(spec, matrices, target, threshold);
+    const int rc = runStored(store, spec, cells, progress, err);
+    if (rc != 0)
+        return rc;
+    for (const SelectionReport &r : selectionReports(store.load(), spec, matrices, target, threshold)) {
+        out << "\n" << r.model << ": training for " << r.target << " without its own data\n";
+        out << "  PGF-guided mixture:";
+        for (const auto &[task, share] : r.guided)
+            out << " " << task << " " << QString::number(100 * share, 'f', 0) << "%";
+        out << "\n";
+        for (const SelectionArm &arm : r.arms) {
+            const auto [low, high] = arm.wilson95();
+            out << "  " << arm.name.leftJustified(11) << percent(arm.accuracy()) << "%   95% CI [" << percent(low) << "%, "
+                << percent(high) << "%]   " << arm.correct << "/" << arm.total << "\n";
+        }
+    }
+    return 0;
 }
 
 } // namespace
@@ -186,6 +224,16 @@ int runStudyCommand(const QStringList &args)
             return runStudy(rest[1], rest[3], progress, err);
         if (verb == QLatin1String("resume") && rest.size() == 2)
             return resumeStudy(rest[1], progress, err);
+        if (verb == QLatin1String("select") && (rest.size() == 4 || rest.size() == 6) && rest[2] == QLatin1String("--target")) {
+            double threshold = 0.0;
+            if (rest.size() == 6) {
+                bool ok = false;
+                threshold = rest[5].toDouble(&ok);
+                if (rest[4] != QLatin1String("--threshold") || !ok)
+                    return usage(err);
+            }
+            return selectData(rest[1], rest[3], threshold, progress, out, err);
+        }
         if (verb == QLatin1String("plan") && args.size() == 2)
             return plan(args[1], out);
         if (verb == QLatin1String("status") && args.size() == 2)

@@ -12,17 +12,18 @@ QString cellKindName(CellKind kind)
     case CellKind::Base: return QStringLiteral("base");
     case CellKind::Finetune: return QStringLiteral("finetune");
     case CellKind::Control: return QStringLiteral("control");
+    case CellKind::Mixture: return QStringLiteral("mixture");
     }
     return {};
 }
 
 CellKind cellKindFromName(const QString &name)
 {
-    for (CellKind k : {CellKind::Base, CellKind::Finetune, CellKind::Control}) {
+    for (CellKind k : {CellKind::Base, CellKind::Finetune, CellKind::Control, CellKind::Mixture}) {
         if (cellKindName(k) == name)
             return k;
     }
-    throw std::invalid_argument("unknown cell kind '" + name.toStdString() + "' (expected base, finetune or control)");
+    throw std::invalid_argument("unknown cell kind '" + name.toStdString() + "' (expected base, finetune, control or mixture)");
 }
 
 int TaskEvaluation::correctCount() const
@@ -50,7 +51,7 @@ static QString slug(const QString &s)
 QString cellIdFor(CellKind kind, const QString &model, const QString &source, int seed)
 {
     return QStringLiteral("%1__%2__%3__seed%4")
-        .arg(cellKindName(kind), slug(model), slug(kind == CellKind::Finetune ? source : QStringLiteral("-")))
+        .arg(cellKindName(kind), slug(model), slug(kind == CellKind::Finetune || kind == CellKind::Mixture ? source : QStringLiteral("-")))
         .arg(seed);
 }
 

@@ -11,7 +11,8 @@
 
 namespace ts {
 
-enum class CellKind { Base, Finetune, Control };
+// Mixture: trained on a data-selection mixture of source tasks for one target (method.md §7).
+enum class CellKind { Base, Finetune, Control, Mixture };
 
 QString cellKindName(CellKind kind);
 // The stable identifier of a cell, also its file name stem: "<kind>__<model>__<source>__seed<k>".
@@ -56,7 +57,7 @@ struct Provenance {
 struct CellRecord {
     CellKind kind = CellKind::Finetune;
     QString model;  // model name as the study spec gives it
-    QString source; // source task (Finetune only)
+    QString source; // source task (Finetune), or "<strategy>:<target>" (Mixture, e.g. "pgf:Jigsaw")
     int seed = 0;
     QString run;    // run name ("initial", "seed_0", … or "seed_<n>")
     Provenance provenance;

@@ -122,8 +122,8 @@ std::vector<AccuracyRow> accuracyRows(const StudyContents &study)
 {
     std::vector<AccuracyRow> rows;
     for (const CellRecord &cell : study.cells) {
-        if (cell.kind == CellKind::Control)
-            continue; // drift control is reported on its own, not as a source row
+        if (cell.kind == CellKind::Control || cell.kind == CellKind::Mixture)
+            continue; // drift control and data-selection mixtures are reported on their own, not as source rows
         for (const TaskEvaluation &e : cell.evals) {
             // The base model is evaluated once and serves every run ("*"), as in the accuracy table format.
             const bool base = cell.kind == CellKind::Base;

@@ -4,8 +4,9 @@
 
 namespace ts {
 
-TerminalProgressSink::TerminalProgressSink(const StudySpec &spec, FILE *stream, bool interactive, double quietSeconds)
-    : m_tracker(spec), m_out(stream), m_interactive(interactive), m_quietSeconds(quietSeconds)
+TerminalProgressSink::TerminalProgressSink(const StudySpec &spec, const std::vector<PlannedCell> &cells, FILE *stream,
+                                           bool interactive, double quietSeconds)
+    : m_tracker(spec, cells), m_out(stream), m_interactive(interactive), m_quietSeconds(quietSeconds)
 {
 }
 
@@ -75,7 +76,10 @@ void TerminalProgressSink::handle(const StudyEvent &constEvent)
     }
 }
 
-JsonLinesProgressSink::JsonLinesProgressSink(const StudySpec &spec, FILE *stream) : m_tracker(spec), m_stream(stream) {}
+JsonLinesProgressSink::JsonLinesProgressSink(const StudySpec &spec, const std::vector<PlannedCell> &cells, FILE *stream)
+    : m_tracker(spec, cells), m_stream(stream)
+{
+}
 
 void JsonLinesProgressSink::handle(const StudyEvent &constEvent)
 {

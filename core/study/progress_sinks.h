@@ -13,7 +13,8 @@ class TerminalProgressSink : public StudyEventSink {
 public:
     // `interactive`: redraw one line in place (a TTY); otherwise print a line per cell and every
     // `quietSeconds` at most, so logs stay short.
-    TerminalProgressSink(const StudySpec &spec, FILE *stream, bool interactive, double quietSeconds = 10.0);
+    TerminalProgressSink(const StudySpec &spec, const std::vector<PlannedCell> &cells, FILE *stream, bool interactive,
+                         double quietSeconds = 10.0);
     void handle(const StudyEvent &event) override;
 
 private:
@@ -30,7 +31,7 @@ private:
 
 class JsonLinesProgressSink : public StudyEventSink {
 public:
-    JsonLinesProgressSink(const StudySpec &spec, FILE *stream);
+    JsonLinesProgressSink(const StudySpec &spec, const std::vector<PlannedCell> &cells, FILE *stream);
     void handle(const StudyEvent &event) override;
 
 private:

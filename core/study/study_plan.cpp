@@ -22,12 +22,12 @@ std::vector<PlannedCell> planStudy(const StudySpec &spec)
     std::vector<PlannedCell> cells;
     for (const ModelEntry &model : spec.models) {
         // The base model is deterministic: one evaluation serves every seed.
-        cells.push_back({CellKind::Base, model.name, {}, spec.seeds.front(), 0, itemsPerModel});
+        cells.push_back({CellKind::Base, model.name, {}, spec.seeds.front(), 0, itemsPerModel, {}, {}});
         for (int seed : spec.seeds) {
             if (spec.control)
-                cells.push_back({CellKind::Control, model.name, {}, seed, spec.train.steps, itemsPerModel});
+                cells.push_back({CellKind::Control, model.name, {}, seed, spec.train.steps, itemsPerModel, {}, {}});
             for (const QString &source : spec.sourceTasks())
-                cells.push_back({CellKind::Finetune, model.name, source, seed, spec.train.steps, itemsPerModel});
+                cells.push_back({CellKind::Finetune, model.name, source, seed, spec.train.steps, itemsPerModel, {}, {}});
         }
     }
     return cells;

@@ -17,6 +17,10 @@ struct PlannedCell {
     int seed = 0;
     int trainSteps = 0;     // 0 for a base evaluation
     long long evalItems = 0; // over all targets
+    // Mixture cells: the training mixture (task → share, shares sum to 1) and the targets evaluated
+    // (empty: every target of the spec).
+    std::vector<std::pair<QString, double>> mixture;
+    QStringList targets;
 
     QString run() const { return QStringLiteral("seed_%1").arg(seed); }
     QString cellId() const { return cellIdFor(kind, model, source, seed); }

@@ -2,10 +2,16 @@
 
 namespace ts {
 
-StudyProgressTracker::StudyProgressTracker(const StudySpec &spec, ProgressMeter::Clock clock) : m_clock(std::move(clock))
+StudyProgressTracker::StudyProgressTracker(const StudySpec &spec, ProgressMeter::Clock clock)
+    : StudyProgressTracker(spec, planStudy(spec), std::move(clock))
+{
+}
+
+StudyProgressTracker::StudyProgressTracker(const StudySpec &spec, const std::vector<PlannedCell> &cells, ProgressMeter::Clock clock)
+    : m_clock(std::move(clock))
 {
     double total = 0;
-    for (const PlannedCell &c : planStudy(spec)) {
+    for (const PlannedCell &c : cells) {
         const double work = cellWork(c, spec.train.batch);
         m_work.insert(c.cellId(), work);
         m_trainWork.insert(c.cellId(), work - double(c.evalItems));

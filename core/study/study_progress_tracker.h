@@ -14,6 +14,8 @@ namespace ts {
 class StudyProgressTracker {
 public:
     StudyProgressTracker(const StudySpec &spec, ProgressMeter::Clock clock = {});
+    // For an explicit cell list (a data-selection experiment).
+    StudyProgressTracker(const StudySpec &spec, const std::vector<PlannedCell> &cells, ProgressMeter::Clock clock = {});
 
     // Updates the meters; fills event.etaSeconds with the study's ETA when it is known.
     void observe(StudyEvent &event);

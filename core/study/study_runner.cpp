@@ -41,7 +41,11 @@ void StudyRunner::appendFailure(const QString &cellId, const QString &message) c
 
 RunSummary StudyRunner::run()
 {
-    const std::vector<PlannedCell> cells = planStudy(m_spec);
+    return run(planStudy(m_spec));
+}
+
+RunSummary StudyRunner::run(const std::vector<PlannedCell> &cells)
+{
     RunSummary summary;
     int done = 0;
     for (const PlannedCell &c : cells)

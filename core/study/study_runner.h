@@ -27,7 +27,9 @@ public:
     StudyRunner(const StudyStore &store, const StudySpec &spec, CellExecutor &executor, StudyEventSink &sink,
                 const std::atomic<bool> &stopRequested);
 
+    // The spec's planned cells; or an explicit list (e.g. a data-selection experiment's cells).
     RunSummary run();
+    RunSummary run(const std::vector<PlannedCell> &cells);
 
     QString checkpointDir(const QString &cellId) const;
 

@@ -11,6 +11,8 @@
 
 #include "study/torch_cell_executor.h"
 
+#include "study/data_selection.h"
+
 #include "common/resource_locator.h"
 #include "tasks/task_registry.h"
 #include "tasks/task_source.h"
@@ -172,6 +174,15 @@ struct TorchCellExecutor::Impl {
             const tasks::TaskSpec &task = tasks::requireTask(cell.source);
             for (int i = 0; i < spec.train.examples; ++i)
                 out->push_back(toExample(tasks::generateSample(task, {tasks::Split::Train, i, seed, levelFor(cell.source), 64})));
+        } else if (cell.kind == CellKind::Mixture) {
+            // Each source contributes its share of the examples (largest remainders get the rest);
+            // the trainer shuffles them, so the order here does not matter.
+            const std::vector<int> counts = mixtureCounts(cell.mixture, spec.train.examples);
+            for (size_t k = 0; k < cell.mixture.size(); ++k) {
+                const tasks::TaskSpec &task = tasks::requireTask(cell.mixture[k].first);
+                for (int i = 0; i < counts[k]; ++i)
+                    out->push_back(toExample(tasks::generateSample(task, {tasks::Split::Train, i, seed, levelFor(task.name), 64})));
+            }
         } else {
             const auto &all = tasks::suiteTasks();
             for (int i = 0; i < spec.train.examples; ++i) {
@@ -317,7 +328,7 @@ CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext 
     evalOptions.batchSize = d->spec.eval.batch;
     evalOptions.method = d->spec.eval.scoring == QLatin1String("generate") ? ScoringMethod::Generation : ScoringMethod::OptionLogits;
     evalOptions.device = d->device;
-    const QStringList targets = d->spec.targetTasks();
+    const QStringList targets = cell.targets.isEmpty() ? d->spec.targetTasks() : cell.targets;
     double itemsDone = 0, itemsTotal = 0;
     for (const QString &t : targets)
         itemsTotal += evalItemsFor(d->spec, t);

@@ -251,7 +251,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("events.jsonl"));
         FILE *f = std::fopen(path.toLocal8Bit().constData(), "w");
         QVERIFY(f);
-        JsonLinesProgressSink sink(spec, f);
+        JsonLinesProgressSink sink(spec, planStudy(spec), f);
         std::atomic<bool> stop{false};
         StudyRunner(store, spec, exec, sink, stop).run();
         std::fclose(f);
