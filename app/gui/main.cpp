@@ -38,7 +38,7 @@ int main(int argc, char **argv)
                                  QApplication::translate("main", "PGF or accuracy tables (CSV) to open, one per model"),
                                  QStringLiteral("[FILE...]"));
     QCommandLineOption panel(QStringLiteral("panel"),
-                             QApplication::translate("main", "Raise a panel at start: matrix, graph, cliques, personas, detail or compare"),
+                             QApplication::translate("main", "Raise a panel at start (repeatable): matrix, graph, cliques, personas, detail or compare"),
                              QStringLiteral("NAME"));
     QCommandLineOption select(QStringLiteral("select"), QApplication::translate("main", "Select a task at start (name or abbreviation)"),
                               QStringLiteral("TASK"));
@@ -62,7 +62,7 @@ int main(int argc, char **argv)
         if (task >= 0)
             document.selection()->selectTask(document.current()->matrix().tasks().at(task));
     }
-    if (parser.isSet(panel))
-        window.showPanelByName(parser.value(panel));
+    for (const QString &name : parser.values(panel)) // repeatable: one per dock area
+        window.showPanelByName(name);
     return app.exec();
 }

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void orderingsArePermutations();
     void cliquesOf32BMatchThePaper();
     void unsupportedAndBadInputs();
+    void accuracyTableGivesAccuracies();
     void selectionEmitsOncePerChange();
 };
 
@@ -175,6 +176,34 @@ void TestStudyDocument::unsupportedAndBadInputs()
     bad.close();
     QVERIFY_THROWS_EXCEPTION(InputError, doc.open(bad.fileName()));
     QCOMPARE(doc.modelCount(), 0); // nothing half-loaded
+}
+
+void TestStudyDocument::accuracyTableGivesAccuracies()
+{
+    // Two tasks, one run: base accuracies 0.5 and 0.25; self-finetuned 0.75 (VS) and 0.5 (AS).
+    QTemporaryDir dir;
+    QFile f(dir.filePath(QStringLiteral("acc.csv")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("model,run,source,target,correct,total\n"
+            "m,r0,base,Visual Similarity,50,100\n"
+            "m,r0,base,Art Style,25,100\n"
+            "m,r0,Visual Similarity,Visual Similarity,75,100\n"
+            "m,r0,Visual Similarity,Art Style,40,100\n"
+            "m,r0,Art Style,Visual Similarity,45,100\n"
+            "m,r0,Art Style,Art Style,50,100\n");
+    f.close();
+    StudyDocument doc;
+    doc.open(f.fileName());
+    QCOMPARE(doc.modelCount(), 1);
+    const ModelStudy *s = doc.current();
+    QVERIFY(s->hasAccuracies);
+    const int vs = s->matrix().taskIndex(QStringLiteral("VS")), as = s->matrix().taskIndex(QStringLiteral("AS"));
+    QCOMPARE(s->baseAccuracy[std::size_t(vs)], 0.5);
+    QCOMPARE(s->baseAccuracy[std::size_t(as)], 0.25);
+    QCOMPARE(s->selfAccuracy[std::size_t(vs)], 0.75);
+    QCOMPARE(s->selfAccuracy[std::size_t(as)], 0.5);
+    // PGF(AS→VS) = (0.45 − 0.5) / (1 − 0.5) = −0.1
+    QVERIFY(std::abs(s->analysis.mean.at(as, vs) + 0.1) < 1e-6); // ε = 1e-8 in the denominator
 }
 
 void TestStudyDocument::selectionEmitsOncePerChange()

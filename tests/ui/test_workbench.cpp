@@ -135,6 +135,11 @@ void TestWorkbench::clickingAGraphNodeUpdatesTheDetail()
     QCOMPARE(detail->outgoingChart()->values().at(0), mean.at(counting, 0));
     QCOMPARE(detail->incomingChart()->values().at(0), mean.at(0, counting));
     QVERIFY(!detail->outgoingChart()->labels().contains(QStringLiteral("CO")));
+#ifdef TRANSFERSCOPE_HAVE_TASKS
+    // Example items from the procedural suite, and the suite's description of the task.
+    QCOMPARE(detail->sampleCount(), 2);
+    QVERIFY(detail->infoText().contains(QStringLiteral("Skills")));
+#endif
 
     // The matrix outlines the selected task's row and column.
     const QVector<QRect> outlined = m_window->matrixPanel()->plot()->highlights();

@@ -7,6 +7,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,7 +27,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 ComparePanel::ComparePanel(StudyDocument *document, QWidget *parent)
     : QWidget(parent), m_document(document), m_threshold(new QDoubleSpinBox(this)), m_tabs(new QTabWidget(this)),
-      m_matrixRow(new QHBoxLayout), m_graphRow(new QHBoxLayout), m_differenceModel(new PgfMatrixModel(this)),
+      m_matrixRow(new QGridLayout), m_graphRow(new QGridLayout), m_differenceModel(new PgfMatrixModel(this)),
       m_differencePlot(new PgfHeatmapPlot(this)), m_consensus(new TransferGraphView(this)),
       m_summary(new QStandardItemModel(this)), m_summaryFigure(m_summary, QString(), QStringLiteral("compare-summary")),
       m_matrixFigure(QString(), QStringLiteral("compare-matrices")), m_graphFigure(QString(), QStringLiteral("compare-graphs"))
@@ -60,17 +61,24 @@ ComparePanel::ComparePanel(StudyDocument *document, QWidget *parent)
         plot->setShowValues(false); // too small to read side by side; hover shows each value
         m_models << model;
         m_heatmaps << plot;
-        m_matrixRow->addWidget(plot, 1);
+        // A 2 × 2 grid (A B / C difference) reads at the dock's usual width; a row would not.
+        m_matrixRow->addWidget(plot, i / 2, i % 2);
         auto *graph = new TransferGraphView(this);
         graph->setMinimumSize(160, 160);
         m_graphs << graph;
-        m_graphRow->addWidget(graph, 1);
+        m_graphRow->addWidget(graph, i / 2, i % 2);
     }
     m_differencePlot->setMatrixModel(m_differenceModel);
     m_differencePlot->setShowValues(false);
     m_consensus->setMinimumSize(160, 160);
-    m_matrixRow->addWidget(m_differencePlot, 1);
-    m_graphRow->addWidget(m_consensus, 1);
+    m_matrixRow->addWidget(m_differencePlot, 1, 1);
+    m_graphRow->addWidget(m_consensus, 1, 1);
+    for (QGridLayout *grid : {m_matrixRow, m_graphRow}) {
+        grid->setColumnStretch(0, 1);
+        grid->setColumnStretch(1, 1);
+        grid->setRowStretch(0, 1);
+        grid->setRowStretch(1, 1);
+    }
     auto *summary = new QTableView(this);
     summary->setModel(m_summary);
     summary->verticalHeader()->hide();
@@ -136,7 +144,13 @@ void ComparePanel::buildDifference(const ModelAnalysis &a, const ModelAnalysis &
     // B − A over the tasks both have (matched by name), as a one-run analysis so the ordinary
     // matrix model and heat map can show it.
     const TransferMatrix &ma = a.matrix;
-    const QString name = tr("%1 − %2").arg(b.model(), a.model());
+    // Short names for the title: the part the two model names do not share ("32B − 3B").
+    int common = 0;
+    while (common < a.model().size() && common < b.model().size() && a.model()[common] == b.model()[common])
+        ++common;
+    while (common > 0 && a.model()[common - 1].isLetterOrNumber())
+        --common; // do not cut inside a word or number ("3B" vs "32B")
+    const QString name = tr("%1 − %2").arg(b.model().mid(common), a.model().mid(common));
     TransferMatrix diff(name, ma.tasks(), ma.abbreviations(), {QStringLiteral("difference")});
     SquareMatrix mean(ma.taskCount());
     for (int s = 0; s < ma.taskCount(); ++s)
@@ -216,8 +230,7 @@ void ComparePanel::rebuild()
         m_models[i]->setShowDiagonal(false); // compare transfer, not self-improvement
         m_heatmaps[i]->setPalette(m_document->palette());
         m_heatmaps[i]->setColourLimit(limit);
-        // One scale for all: only the last model's plot carries the colour bar.
-        m_heatmaps[i]->setColourScaleVisible(i == analyses.size() - 1);
+        // One scale for all (the same limit); in the grid every plot keeps its bar so each row has one.
         m_heatmaps[i]->setTitle(a.model());
         m_heatmaps[i]->setFileStem(QStringLiteral("compare-matrix-%1").arg(a.model()));
         m_graphs[i]->setPalette(m_document->palette());

@@ -14,7 +14,7 @@
 
 class QComboBox;
 class QDoubleSpinBox;
-class QHBoxLayout;
+class QGridLayout;
 class QStandardItemModel;
 class QTabWidget;
 
@@ -48,8 +48,8 @@ private:
     QComboBox *m_choice[3];
     QDoubleSpinBox *m_threshold;
     QTabWidget *m_tabs;
-    QHBoxLayout *m_matrixRow;
-    QHBoxLayout *m_graphRow;
+    QGridLayout *m_matrixRow;
+    QGridLayout *m_graphRow;
     QVector<PgfMatrixModel *> m_models;
     QVector<PgfHeatmapPlot *> m_heatmaps;
     QVector<TransferGraphView *> m_graphs;

@@ -20,7 +20,7 @@
 namespace ts::ui {
 
 namespace {
-constexpr int kExampleCount = 3;
+constexpr int kExampleCount = 2;
 
 QString percent(double v)
 {
@@ -30,7 +30,7 @@ QString percent(double v)
 
 TaskDetailPanel::TaskDetailPanel(StudyDocument *document, QWidget *parent)
     : QWidget(parent), m_document(document), m_header(new QLabel(this)), m_info(new QLabel(this)),
-      m_samples(new QHBoxLayout), m_samplesNote(new QLabel(this)),
+      m_samples(new QVBoxLayout), m_samplesNote(new QLabel(this)),
       m_outgoing(new PgfBarChart(PgfBarChart::Direction::Outgoing, this)),
       m_incoming(new PgfBarChart(PgfBarChart::Direction::Incoming, this))
 {
@@ -40,13 +40,20 @@ TaskDetailPanel::TaskDetailPanel(StudyDocument *document, QWidget *parent)
     m_info->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_samplesNote->setWordWrap(true);
 
+    // What the task is on the left, example items beside it, so both show without scrolling in a
+    // dock of ordinary size.
     auto *top = new QWidget(this);
-    auto *topLayout = new QVBoxLayout(top);
-    topLayout->addWidget(m_header);
-    topLayout->addWidget(m_info);
-    topLayout->addWidget(m_samplesNote);
-    topLayout->addLayout(m_samples);
-    topLayout->addStretch();
+    auto *topLayout = new QHBoxLayout(top);
+    auto *infoColumn = new QVBoxLayout;
+    infoColumn->addWidget(m_header);
+    infoColumn->addWidget(m_info);
+    infoColumn->addStretch();
+    auto *sampleColumn = new QVBoxLayout;
+    sampleColumn->addWidget(m_samplesNote);
+    sampleColumn->addLayout(m_samples);
+    sampleColumn->addStretch();
+    topLayout->addLayout(infoColumn, 3);
+    topLayout->addLayout(sampleColumn, 2);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(top);
     scroll->setWidgetResizable(true);
@@ -190,7 +197,6 @@ void TaskDetailPanel::rebuildSamples()
             break;
         }
     }
-    m_samples->addStretch();
 #else
     m_samplesNote->setText(tr("Examples: this build has no procedural task suite."));
 #endif

@@ -7,7 +7,7 @@
 
 #include <QWidget>
 
-class QHBoxLayout;
+class QVBoxLayout;
 class QLabel;
 
 namespace ts::ui {
@@ -38,7 +38,7 @@ private:
     QString m_task;
     QLabel *m_header;
     QLabel *m_info;
-    QHBoxLayout *m_samples;
+    QVBoxLayout *m_samples;
     QLabel *m_samplesNote;
     PgfBarChart *m_outgoing;
     PgfBarChart *m_incoming;

@@ -14,8 +14,8 @@ TaskSampleCard::TaskSampleCard(const SampleCardContent &content, QWidget *parent
     auto *images = new QHBoxLayout;
     for (const QImage &image : content.images) {
         auto *label = new QLabel(this);
-        // Suite images are 64 px; show them at twice the size without smoothing so pixels stay crisp.
-        label->setPixmap(QPixmap::fromImage(image.scaled(image.size() * 2, Qt::KeepAspectRatio, Qt::FastTransformation)));
+        // Suite images are 64 px; enlarge them without smoothing so the pixels stay crisp.
+        label->setPixmap(QPixmap::fromImage(image.scaled(image.size() * 3 / 2, Qt::KeepAspectRatio, Qt::FastTransformation)));
         images->addWidget(label);
     }
     images->addStretch();
