@@ -287,15 +287,16 @@ void PgfHeatmapPlot::paintFigure(QPainter &painter, const QRectF &rect, const Fi
     painter.setFont(titleFont);
     painter.setPen(Qt::black);
     painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), titleH), Qt::AlignCenter | Qt::TextWordWrap, m_titleText);
-    m_title->setText(QString());
+    // Out of the layout for the export (a hidden element still keeps its row).
+    plotLayout()->take(m_title);
+    plotLayout()->simplify();
     m_title->setVisible(false);
-    plotLayout()->setRowStretchFactor(0, 0.001);
     painter.translate(rect.left(), rect.top() + titleH);
     toPainter(qcp, int(rect.width()), int(rect.height() - titleH));
     painter.restore();
+    plotLayout()->insertRow(0);
+    plotLayout()->addElement(0, 0, m_title);
     m_title->setVisible(true);
-    m_title->setText(m_titleText);
-    plotLayout()->setRowStretchFactor(0, 1);
 
     applyFonts(font().pointSizeF());
     applyGradient(screenPalette);
