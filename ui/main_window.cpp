@@ -157,6 +157,11 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open study…"), this, &MainWindow::openStudy);
     open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open study &folder…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open study folder"), openFolderSetting.value());
+        if (!dir.isEmpty())
+            openFiles({dir}); // reported as not yet supported until the study store can be read
+    });
     QAction *import = file->addAction(tr("&Import the authors' CSV tables…"), this, &MainWindow::importTables);
     import->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
     m_recentMenu = file->addMenu(tr("Open &recent"));

@@ -95,6 +95,17 @@ ExportDialog::ExportDialog(Mode mode, QList<Figure *> figures, int preselected, 
         m_path->setText(QDir(folder).filePath(QStringLiteral("transferscope-figures")));
 
     connect(m_preset, qOverload<int>(&QComboBox::activated), this, &ExportDialog::applyPreset);
+    // Editing a value by hand makes the settings a custom preset (and the name says so).
+    auto markCustom = [this] {
+        const QVector<FigurePreset> presets = FigurePreset::builtIns();
+        const int i = m_preset->currentIndex();
+        if (i >= 0 && i < presets.size()
+            && (presets[i].widthInches != m_width->value() || presets[i].fontPoints != m_font->value() || presets[i].dpi != m_dpi->value()))
+            m_preset->setCurrentIndex(m_preset->count() - 1);
+    };
+    for (auto *spin : {m_width, m_font})
+        connect(spin, qOverload<double>(&QDoubleSpinBox::valueChanged), this, markCustom);
+    connect(m_dpi, qOverload<int>(&QSpinBox::valueChanged), this, markCustom);
     for (auto *spin : {m_width, m_font})
         connect(spin, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &ExportDialog::updateSizeLabel);
     connect(m_dpi, qOverload<int>(&QSpinBox::valueChanged), this, &ExportDialog::updateSizeLabel);
@@ -109,10 +120,14 @@ void ExportDialog::applyPreset(int index)
     const QVector<FigurePreset> presets = FigurePreset::builtIns();
     if (index < 0 || index >= presets.size())
         return;
-    m_width->setValue(presets[index].widthInches);
-    m_font->setValue(presets[index].fontPoints);
-    m_dpi->setValue(presets[index].dpi);
+    {
+        const QSignalBlocker b1(m_width), b2(m_font), b3(m_dpi); // not a hand edit: stay on this preset
+        m_width->setValue(presets[index].widthInches);
+        m_font->setValue(presets[index].fontPoints);
+        m_dpi->setValue(presets[index].dpi);
+    }
     m_preset->setCurrentIndex(index);
+    updateSizeLabel();
 }
 
 FigurePreset ExportDialog::preset() const
