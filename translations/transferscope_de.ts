@@ -478,6 +478,14 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Personas</source>
+        <translation type="unfinished">Personas</translation>
+    </message>
+    <message>
+        <source>Tint each node with its strongest persona: green donor, orange pirate, blue sponge, pink sieve</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ts::ui::MainWindow</name>
@@ -754,6 +762,14 @@ Use File → Import the authors&apos; CSV tables for PGF or accuracy tables.</so
     <message>
         <source>Click a cell, node, edge or clique to select it</source>
         <translation>Zelle, Knoten, Kante oder Clique anklicken, um sie auszuwählen</translation>
+    </message>
+    <message>
+        <source>Open study &amp;folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open study folder</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

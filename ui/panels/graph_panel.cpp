@@ -1,9 +1,12 @@
 #include "ui/panels/graph_panel.h"
 
+#include "ui/models/task_ordering.h"
 #include "ui/settings/setting_value.h"
+#include "ui/widgets/persona_colours.h"
 #include "ui/study/study_document.h"
 #include "ui/widgets/transfer_graph_view.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
@@ -21,13 +24,15 @@ namespace {
 SettingValue<double> thresholdSetting(QStringLiteral("graph/threshold"), 0.25);
 SettingValue<int> signSetting(QStringLiteral("graph/sign"), int(EdgeSign::All));
 SettingValue<int> engineSetting(QStringLiteral("graph/engine"), int(LayoutEngine::Dot));
+SettingValue<bool> personaFillSetting(QStringLiteral("graph/personaFill"), false);
 constexpr int kSliderSteps = 100; // slider 0..100 ↔ threshold 0..1 in steps of 0.01
 } // namespace
 
 GraphPanel::GraphPanel(StudyDocument *document, QWidget *parent)
     : QWidget(parent), m_document(document), m_view(new TransferGraphView(this)), m_engine(new QComboBox(this)),
       m_slider(new QSlider(Qt::Horizontal, this)), m_thresholdBox(new QDoubleSpinBox(this)),
-      m_sign(new QComboBox(this)), m_cliques(new QComboBox(this)), m_edgeCount(new QLabel(this)),
+      m_sign(new QComboBox(this)), m_cliques(new QComboBox(this)),
+      m_personaFill(new QCheckBox(tr("Personas"), this)), m_edgeCount(new QLabel(this)),
       m_relayout(new QTimer(this))
 {
     setObjectName(QStringLiteral("GraphPanel"));
@@ -55,6 +60,7 @@ GraphPanel::GraphPanel(StudyDocument *document, QWidget *parent)
     bar->addWidget(m_engine);
     bar->addWidget(m_sign);
     bar->addWidget(m_cliques);
+    bar->addWidget(m_personaFill);
     bar->addWidget(fit);
     bar->addStretch();
     auto *thresholdRow = new QHBoxLayout;
@@ -92,6 +98,12 @@ GraphPanel::GraphPanel(StudyDocument *document, QWidget *parent)
     connect(m_engine, qOverload<int>(&QComboBox::activated), this, [this] { rebuild(true); });
     connect(m_cliques, qOverload<int>(&QComboBox::activated), this, &GraphPanel::updateEmphasis);
     connect(fit, &QToolButton::clicked, m_view, &TransferGraphView::fitAll);
+    m_personaFill->setToolTip(tr("Tint each node with its strongest persona: green donor, orange pirate, blue sponge, pink sieve"));
+    m_personaFill->setChecked(personaFillSetting.value());
+    connect(m_personaFill, &QCheckBox::toggled, this, [this](bool on) {
+        personaFillSetting.setValue(on);
+        updateNodeFills();
+    });
 
     Selection *sel = document->selection();
     connect(m_view, &TransferGraphView::nodeClicked, this, [this, sel](int task) {
@@ -186,7 +198,23 @@ void GraphPanel::rebuild(bool animate)
     m_view->setFileStem(QStringLiteral("transfer-graph-%1").arg(study->name()));
     updateEdgeLabel();
     updateEmphasis();
+    updateNodeFills();
     Q_EMIT edgeCountChanged(m_view->edgeCount());
+}
+
+void GraphPanel::updateNodeFills()
+{
+    // Persona groups as node tints: the layout has no cluster support (core/layout's GraphSpec has
+    // no subgraphs), so groups are shown by colour rather than drawn as Graphviz clusters.
+    const ModelStudy *study = m_document->current();
+    if (!study)
+        return;
+    for (int t = 0; t < study->matrix().taskCount(); ++t) {
+        const int persona = m_personaFill->isChecked() ? primaryPersona(study->analysis, t) : -1;
+        // A pale tint (40 % persona colour on white) keeps the black labels readable.
+        const QColor c = persona < 0 ? QColor(245, 245, 245) : personaColour(Persona(persona));
+        m_view->setNodeFill(t, persona < 0 ? c : QColor(255 - (255 - c.red()) * 2 / 5, 255 - (255 - c.green()) * 2 / 5, 255 - (255 - c.blue()) * 2 / 5));
+    }
 }
 
 void GraphPanel::updateEdgeLabel()

@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -39,6 +40,7 @@ private:
     void rebuild(bool animate);
     void updateEmphasis();
     void updateEdgeLabel();
+    void updateNodeFills();
 
     StudyDocument *m_document;
     TransferGraphView *m_view;
@@ -47,6 +49,7 @@ private:
     QDoubleSpinBox *m_thresholdBox;
     QComboBox *m_sign;
     QComboBox *m_cliques;
+    QCheckBox *m_personaFill;
     QLabel *m_edgeCount;
     QTimer *m_relayout;
     QString m_shownModel;
