@@ -63,11 +63,11 @@ VlmPreset vlmPreset(const std::string& name)
         p.init_std = 0.06;
         p.description = "smallest study model (64 px, 4 tokens per image)";
     } else if (name == "suite-small") {
-        p.config = makeConfig({64, 8, 96, 3, 3, 288, 4, 128, 3, 4, 2, 320, kSuiteBaseVocab, kSuiteVocab}, suiteTok, name);
+        p.config = makeConfig({64, 8, 96, 3, 3, 288, 4, 112, 3, 4, 2, 288, kSuiteBaseVocab, kSuiteVocab}, suiteTok, name);
         p.init_std = 0.05;
         p.description = "middle study model (64 px, 4 tokens per image)";
     } else if (name == "suite-base") {
-        p.config = makeConfig({64, 8, 128, 4, 4, 384, 4, 160, 3, 5, 1, 416, kSuiteBaseVocab, kSuiteVocab}, suiteTok, name);
+        p.config = makeConfig({64, 8, 128, 3, 4, 320, 4, 128, 3, 4, 2, 288, kSuiteBaseVocab, kSuiteVocab}, suiteTok, name);
         p.init_std = 0.04;
         p.description = "largest study model (64 px, 4 tokens per image)";
     } else if (name == "tiny-cpu") {
