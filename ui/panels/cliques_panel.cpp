@@ -20,10 +20,11 @@ CliquesPanel::CliquesPanel(StudyDocument *document, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(false);
+    // Every column as wide as its content, one line per clique; a narrow dock scrolls sideways
+    // rather than squeezing the member list into a column of ellipses.
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(CliqueListModel::MembersColumn, QHeaderView::Stretch);
-    m_table->setWordWrap(true);
+    m_table->setWordWrap(false);
     m_summary->setWordWrap(true);
     m_figure.setNote(tr("A positive (negative) clique: every ordered pair inside has mean PGF > 0 (< 0) in both directions. "
                         "p: one-sided Wilcoxon signed-rank test of the pooled per-run PGF values."));

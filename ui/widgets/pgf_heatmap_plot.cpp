@@ -162,14 +162,15 @@ void PgfHeatmapPlot::rebuild()
     xAxis->setRange(-0.5, n - 0.5);
     yAxis->setRange(-0.5, n - 0.5);
     setHighlights(m_highlights); // re-create outlines above the new cells
-    updateValueFonts(axisRect()->width() / std::max(n, 1), font().pointSizeF(), m_palette);
+    updateValueFonts(axisRect()->width() / std::max(n, 1), font().pointSizeF(), m_palette, logicalDpiY() / 72.0);
     replot(rpQueuedReplot);
 }
 
-void PgfHeatmapPlot::updateValueFonts(double cellPixels, double basePoints, const DivergingPalette &palette)
+void PgfHeatmapPlot::updateValueFonts(double cellSize, double basePoints, const DivergingPalette &palette, double unitsPerPoint)
 {
-    // "−0.35" needs about 3.2 em; shrink the value font to the cell, hide it when unreadable.
-    const double fit = cellPixels / 3.3;
+    // "−0.35" needs about 3 em plus a margin; shrink the value font to the cell, hide
+    // it when unreadable.
+    const double fit = cellSize / 3.5 / unitsPerPoint;
     const double pt = std::min(basePoints * 0.9, fit);
     const bool visible = pt >= 3.5;
     QFont f = font();
@@ -249,7 +250,7 @@ void PgfHeatmapPlot::resizeEvent(QResizeEvent *event)
     // The layout is only known after a replot; approximate the axis rect from the widget.
     const double cell = (width() - 150.0) / n;
     xAxis->setTickLabelRotation(cell < QFontMetricsF(font()).horizontalAdvance(QStringLiteral("MMM")) ? -90 : 0);
-    updateValueFonts(cell, font().pointSizeF(), m_palette);
+    updateValueFonts(cell, font().pointSizeF(), m_palette, logicalDpiY() / 72.0);
 }
 
 void PgfHeatmapPlot::paintFigure(QPainter &painter, const QRectF &rect, const FigureStyle &style)
@@ -273,7 +274,7 @@ void PgfHeatmapPlot::paintFigure(QPainter &painter, const QRectF &rect, const Fi
     plotLayout()->update(QCPLayoutElement::upLayout);
     const double cell = axisRect()->width() / double(n);
     xAxis->setTickLabelRotation(cell < 2.4 * style.fontPoints ? -90 : 0);
-    updateValueFonts(cell, style.fontPoints, style.palette);
+    updateValueFonts(cell, style.fontPoints, style.palette, 1.0);
     setViewport(oldViewport);
 
     // The title is painted here, across the whole figure and wrapped if long: inside the plot

@@ -61,7 +61,8 @@ protected:
 private:
     void rebuild();
     void applyGradient(const DivergingPalette &palette);
-    void updateValueFonts(double cellPixels, double basePoints, const DivergingPalette &palette);
+    // cellSize in device units; unitsPerPoint converts points to them (screen: dpi/72, export: 1).
+    void updateValueFonts(double cellSize, double basePoints, const DivergingPalette &palette, double unitsPerPoint);
     void applyFonts(double points);
 
     PgfMatrixModel *m_model = nullptr;
