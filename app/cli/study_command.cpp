@@ -117,17 +117,21 @@ int exportStudy(const QString &dir, const QString &to, QTextStream &out)
     return 0;
 }
 
+// What would stop the study before it starts (missing base models, tokenizer, device), one line
+// each; checked before anything is written, so a failed check leaves no half-made study folder.
+bool preflightPasses(const StudySpec &spec, QTextStream &err)
+{
+    const QStringList problems = TorchCellExecutor::preflight(spec);
+    for (const QString &p : problems)
+        err << "error: " << p << "\n";
+    return problems.isEmpty();
+}
+
 // Runs (or resumes: the same thing) the study stored in `store`. Exit codes: 0 completed,
 // 3 stopped (resumable), 4 some cells failed (resume retries them).
 int runStored(const StudyStore &store, const StudySpec &spec, const std::vector<PlannedCell> &cells, const QString &progress,
               QTextStream &err)
 {
-    const QStringList problems = TorchCellExecutor::preflight(spec);
-    if (!problems.isEmpty()) {
-        for (const QString &p : problems)
-            err << "error: " << p << "\n";
-        return 1;
-    }
     StudyWriterLock lock(store);
     static std::atomic<bool> stop{false};
     installStopSignals(stop);
@@ -162,6 +166,8 @@ QString progressMode(QStringList &args)
 int runStudy(const QString &specPath, const QString &dir, const QString &progress, QTextStream &err)
 {
     const StudySpec spec = readStudySpec(specPath, knownPresets());
+    if (!preflightPasses(spec, err))
+        return 1;
     const StudyStore store = StudyStore::create(dir, spec.toJson());
     return runStored(store, spec, planStudy(spec), progress, err);
 }
@@ -172,6 +178,8 @@ int resumeStudy(const QString &dir, const QString &progress, QTextStream &err)
         throw InputError(dir, 0, {}, QStringLiteral("not a study folder (expected spec.json and cells/)"));
     const StudyStore store(dir);
     const StudySpec spec = parseStudySpec(store.spec(), SpecContext{QDir(dir).filePath(QStringLiteral("spec.json")), knownPresets()});
+    if (!preflightPasses(spec, err))
+        return 1;
     return runStored(store, spec, planStudy(spec), progress, err);
 }
 
@@ -190,6 +198,8 @@ int selectData(const QString &dir, const QString &target, double threshold, cons
     const StudySpec spec = parseStudySpec(store.spec(), SpecContext{QDir(dir).filePath(QStringLiteral("spec.json")), knownPresets()});
     const std::vector<TransferMatrix> matrices = studyTransferMatrices(store.load(), dir);
     const std::vector<PlannedCell> cells = planDataSelection(spec, matrices, target, threshold);
+    if (!preflightPasses(spec, err))
+        return 1;
     const int rc = runStored(store, spec, cells, progress, err);
     if (rc != 0)
         return rc;
