@@ -3,6 +3,8 @@
 #include "analysis/accuracy_table_reader.h"
 #include "analysis/transfer_table_loader.h"
 #include "common/task_catalog.h"
+#include "store/study_store.h"
+#include "study/study_analysis.h"
 
 #include <QFileInfo>
 #include <cmath>
@@ -50,6 +52,57 @@ void fillAccuracies(ModelStudy &study, const std::vector<AccuracyRecord> &record
     study.hasAccuracies = !base.empty();
 }
 
+// Base and self-finetuned accuracies from the stored cells: the base evaluation of the model, and
+// the finetune cells whose source is also the target (mean over seeds).
+void fillCellAccuracies(ModelStudy &study, const StudyContents &contents)
+{
+    const TransferMatrix &m = study.matrix();
+    std::map<int, MeanAccumulator> base, self;
+    for (const CellRecord &cell : contents.cells) {
+        if (cell.model != m.model() || (cell.kind != CellKind::Base && cell.kind != CellKind::Finetune))
+            continue;
+        for (const TaskEvaluation &e : cell.evals) {
+            const int target = m.taskIndex(e.task);
+            const double acc = e.accuracy();
+            if (target < 0 || std::isnan(acc))
+                continue;
+            if (cell.kind == CellKind::Base) {
+                base[target].sum += acc;
+                ++base[target].n;
+            } else if (m.taskIndex(cell.source) == target) {
+                self[target].sum += acc;
+                ++self[target].n;
+            }
+        }
+    }
+    for (int t = 0; t < m.taskCount(); ++t) {
+        study.baseAccuracy[std::size_t(t)] = base[t].mean();
+        study.selfAccuracy[std::size_t(t)] = self[t].mean();
+    }
+    study.hasAccuracies = !base.empty();
+}
+
+std::vector<ModelStudy> loadStudyStore(const QString &path, const AnalysisOptions &options)
+{
+    const QFileInfo info(path);
+    StudyContents contents;
+    if (info.isDir()) {
+        if (!StudyStore::isStudyFolder(path))
+            throw UnsupportedStudyError(path);
+        contents = StudyStore(path).load();
+    } else {
+        if (!info.exists())
+            throw UnsupportedStudyError(path);
+        contents = readStudyHdf5(path);
+    }
+    std::vector<ModelStudy> out;
+    for (const TransferMatrix &m : studyTransferMatrices(contents, path)) {
+        out.push_back(StudyLoader::analyse(m, path, options));
+        fillCellAccuracies(out.back(), contents);
+    }
+    return out;
+}
+
 } // namespace
 
 bool StudyLoader::isStudyStore(const QString &path)
@@ -72,7 +125,7 @@ ModelStudy StudyLoader::analyse(const TransferMatrix &matrix, const QString &pat
 std::vector<ModelStudy> StudyLoader::load(const QString &path, const AnalysisOptions &options)
 {
     if (isStudyStore(path))
-        throw UnsupportedStudyError(path);
+        return loadStudyStore(path, options);
     const TransferTableFormat format = detectTransferTableFormat(path);
     std::vector<ModelStudy> out;
     for (const TransferMatrix &m : loadTransferMatrices(path))

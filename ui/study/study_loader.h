@@ -1,6 +1,7 @@
 #pragma once
 // Turns files the user opens into ModelStudy values: the authors' PGF tables and accuracy tables
-// through the core readers, one ModelStudy per model in the file.
+// through the core readers, and Transferscope studies (a study folder, running or finished, or an
+// exported .h5) through the study store; one ModelStudy per model.
 
 #include "ui/study/model_study.h"
 
@@ -9,7 +10,7 @@
 
 namespace ts::ui {
 
-// A study folder or an .h5 store: recognised, but read only once the HDF5 store exists.
+// A folder that is not a study folder (no spec.json + cells/), or an .h5 path that does not exist.
 class UnsupportedStudyError : public std::runtime_error {
 public:
     explicit UnsupportedStudyError(const QString &path)
@@ -22,9 +23,10 @@ private:
 
 class StudyLoader {
 public:
-    // True for a directory or a .h5/.hdf5 file (the study store of a later release).
+    // True for a directory or a .h5/.hdf5 file.
     static bool isStudyStore(const QString &path);
-    // Throws ts::InputError for a bad table and UnsupportedStudyError for a study store.
+    // Throws ts::InputError for a bad table or store (also a study with no completed cell yet) and
+    // UnsupportedStudyError for a folder that is no study.
     static std::vector<ModelStudy> load(const QString &path, const AnalysisOptions &options);
     static ModelStudy analyse(const TransferMatrix &matrix, const QString &path, const AnalysisOptions &options);
 };
