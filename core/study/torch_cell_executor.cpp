@@ -12,6 +12,7 @@
 #include "study/torch_cell_executor.h"
 
 #include "study/data_selection.h"
+#include "study/phase_timer.h"
 
 #include "common/resource_locator.h"
 #include "tasks/task_registry.h"
@@ -24,6 +25,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <chrono>
 #include <map>
 
 namespace ts {
@@ -121,6 +123,7 @@ struct TorchCellExecutor::Impl {
     // A fresh copy of the model's base weights, and their hash for provenance.
     std::pair<VisionLanguageModel, QString> loadBase(const ModelEntry &m)
     {
+        phase::Scope timing("load base model"); // phase timing for bench/study_bench only
         QString folder = m.checkpoint;
         if (!m.preset.isEmpty() && m.weights == QLatin1String("pretrained"))
             folder = pretrainedBaseFolder(m.preset);
@@ -153,6 +156,7 @@ struct TorchCellExecutor::Impl {
         auto it = evalSets.find(target);
         if (it != evalSets.end())
             return it->second;
+        phase::Scope timing("data generation (eval sets)");
         const tasks::TaskSpec &task = tasks::requireTask(target);
         const tasks::Split split = spec.eval.split == QLatin1String("test") ? tasks::Split::Test : tasks::Split::Val;
         tasks::ProceduralSource source(task, split, 0, levelFor(target), 64, evalItemsFor(spec, target), spec.eval.blinkSizes);
@@ -167,6 +171,7 @@ struct TorchCellExecutor::Impl {
     // control cell an even mixture of every suite task (the shape of the pretraining data).
     std::shared_ptr<std::vector<VlmExample>> trainSet(const PlannedCell &cell)
     {
+        phase::Scope timing("data generation (train set)");
         auto out = std::make_shared<std::vector<VlmExample>>();
         out->reserve(size_t(spec.train.examples));
         const uint64_t seed = uint64_t(cell.seed) * 7919u + 1u;
@@ -267,6 +272,8 @@ QStringList TorchCellExecutor::preflight(const StudySpec &spec)
 
 CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext &ctx)
 {
+    phase::Scope timing("cell executor (total)");
+    using PhaseClock = std::chrono::steady_clock; // training/evaluation phases: bench/study_bench only
     CellRecord record;
     record.kind = cell.kind;
     record.model = cell.model;
@@ -299,6 +306,8 @@ CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext 
         const auto data = d->trainSet(cell);
         const int64_t totalSteps = d->spec.train.steps;
         const double wallOffset = record.curve.size() ? record.curve.wallSeconds.back() : 0.0;
+        const auto trainStart = PhaseClock::now();
+        const int64_t trainMisses = cache->misses();
         const TrainResult result = trainer.train(
             ExampleSource::fromVector(data),
             [&](const MetricSample &m) {
@@ -313,6 +322,8 @@ CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext 
                     ctx.progress(QStringLiteral("train"), double(m.step), double(totalSteps));
             },
             ctx.stopRequested, sharedFeatures ? cache.get() : nullptr);
+        phase::addTime("training", std::chrono::duration<double>(PhaseClock::now() - trainStart).count());
+        phase::addCount("training", cache->misses() - trainMisses); // ViT images computed while training
         if (result.stopped) {
             trainer.saveState(ctx.checkpointDir.toStdString());
             QFile f(curveFile);
@@ -332,9 +343,13 @@ CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext 
     double itemsDone = 0, itemsTotal = 0;
     for (const QString &t : targets)
         itemsTotal += evalItemsFor(d->spec, t);
+    double evalSeconds = 0;
+    const int64_t evalMisses = cache->misses();
     for (const QString &target : targets) {
         const std::vector<VlmExample> &items = d->evalSet(target);
+        const auto evalStart = PhaseClock::now();
         const EvalResult result = evaluateMultipleChoice(*model, prompt, items, evalOptions, sharedFeatures ? cache.get() : nullptr);
+        evalSeconds += std::chrono::duration<double>(PhaseClock::now() - evalStart).count();
         TaskEvaluation e;
         e.task = target;
         e.split = d->spec.eval.split;
@@ -348,6 +363,8 @@ CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext 
         if (ctx.progress)
             ctx.progress(QStringLiteral("eval"), itemsDone, itemsTotal);
     }
+    phase::addTime("evaluation", evalSeconds);
+    phase::addCount("evaluation", cache->misses() - evalMisses); // ViT images computed while evaluating
     if (!sharedFeatures)
         cache->clear(); // the tower was trained: its features belong to this cell only
     record.provenance.finished = QDateTime::currentDateTimeUtc();
