@@ -1,0 +1,155 @@
+// The run monitor with the real transferscope-cli on micro studies (random-weight tiny model):
+// cells complete and the matrix fills; Stop and keep ends resumable and Resume completes it; a
+// killed training process is reported as a crash with the resume path; a fresh monitor attaches
+// to the finished folder and shows the stored curves.
+
+#include "ui/panels/run_monitor_panel.h"
+#include "ui/run/cell_grid_model.h"
+#include "ui/run/curve_plot.h"
+#include "ui/study/study_document.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <csignal>
+#include <functional>
+#include <memory>
+
+using namespace ts;
+using namespace ts::ui;
+
+Q_DECLARE_METATYPE(ts::ui::StudyProcess::Outcome)
+
+namespace {
+
+QString writeSpec(const QString &dir, int steps)
+{
+    const QString path = dir + QStringLiteral("/spec.json");
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(QStringLiteral(R"({"name": "micro", "models": [{"preset": "suite-tiny", "weights": "random"}],
+      "tasks": {"CO": "both", "JS": "both"}, "seeds": [0], "control": false, "threads": 1,
+      "train": {"steps": %1, "batch": 4, "examples": 32, "warmup_steps": 2}, "eval": {"items": 40, "batch": 20}})")
+                .arg(steps)
+                .toUtf8());
+    return path;
+}
+
+StudyProcess::Outcome waitFinished(RunMonitorPanel &panel, QSignalSpy &spy)
+{
+    if (spy.isEmpty() && !spy.wait(60000))
+        return StudyProcess::Outcome::Error;
+    Q_UNUSED(panel);
+    return spy.takeFirst().at(0).value<StudyProcess::Outcome>();
+}
+
+// Calls `action` once the first training step of a finetune cell has been reported.
+void onFirstFinetuneStep(RunMonitorPanel &panel, std::function<void()> action)
+{
+    auto fired = std::make_shared<bool>(false);
+    QObject::connect(panel.process(), &StudyProcess::studyEvent, &panel, [fired, action](const StudyEvent &e) {
+        if (!*fired && e.type == StudyEvent::Type::Metric && e.step >= 2) {
+            *fired = true;
+            action();
+        }
+    });
+}
+
+} // namespace
+
+class TestRunMonitor : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void runCompletesAndMatrixFills();
+    void stopAndKeepThenResume();
+    void killedProcessIsReportedAndResumes();
+
+private:
+    QTemporaryDir m_tmp;
+};
+
+void TestRunMonitor::initTestCase()
+{
+    qRegisterMetaType<StudyProcess::Outcome>();
+    qputenv("TRANSFERSCOPE_CLI", TRANSFERSCOPE_CLI);
+    qputenv("OMP_NUM_THREADS", "1");
+    QVERIFY(m_tmp.isValid());
+}
+
+void TestRunMonitor::runCompletesAndMatrixFills()
+{
+    RunMonitorPanel panel;
+    StudyDocument document;
+    int reloads = 0;
+    connect(&panel, &RunMonitorPanel::cellsCompleted, &document, [&](const QString &dir) {
+        try {
+            document.open(dir);
+            ++reloads;
+        } catch (const std::exception &) {
+            // Only the base cell stored: no finetuned accuracy yet, nothing to show.
+        }
+    });
+    QSignalSpy finished(&panel, &RunMonitorPanel::runFinished);
+    const QString dir = m_tmp.filePath(QStringLiteral("complete"));
+    QVERIFY(panel.runStudy(writeSpec(m_tmp.path(), 12), dir));
+    QCOMPARE(panel.cellModel()->rowCount(), 3); // base + two finetunes
+    QCOMPARE(waitFinished(panel, finished), StudyProcess::Outcome::Completed);
+    QCOMPARE(panel.cellModel()->count(CellState::Done), 3);
+    const CellCurve *curve = panel.curves().curve(QStringLiteral("finetune__suite-tiny__Counting__seed0"));
+    QVERIFY(curve);
+    QCOMPARE(curve->size(), 12);
+    QVERIFY(std::isfinite(curve->meanAccuracy));
+    QTRY_VERIFY(panel.curvePlot()->replotCount() > 0);
+    // The exploration views' document filled in from the study folder as cells completed.
+    QVERIFY(reloads >= 1);
+    QCOMPARE(document.modelCount(), 1);
+    const TransferMatrix &m = document.current()->matrix();
+    QCOMPARE(m.taskCount(), 2);
+    QVERIFY(std::isfinite(m.mean(0, 1)));
+    QVERIFY(document.current()->hasAccuracies);
+
+    // A second monitor attaches to the finished folder and shows what the store holds.
+    RunMonitorPanel attached;
+    QVERIFY(attached.attach(dir));
+    QCOMPARE(attached.cellModel()->count(CellState::Done), 3);
+    QCOMPARE(attached.curves().curve(QStringLiteral("finetune__suite-tiny__Jigsaw__seed0"))->size(), 12);
+    QVERIFY(attached.message().contains(QStringLiteral("complete")));
+}
+
+void TestRunMonitor::stopAndKeepThenResume()
+{
+    RunMonitorPanel panel;
+    QSignalSpy finished(&panel, &RunMonitorPanel::runFinished);
+    const QString dir = m_tmp.filePath(QStringLiteral("stopped"));
+    onFirstFinetuneStep(panel, [&panel] { panel.stopAndKeep(); });
+    QVERIFY(panel.runStudy(writeSpec(m_tmp.path(), 120), dir));
+    QCOMPARE(waitFinished(panel, finished), StudyProcess::Outcome::Stopped);
+    QCOMPARE(panel.cellModel()->count(CellState::Stopped), 1);
+    QCOMPARE(panel.cellModel()->count(CellState::Done), 1);
+    QVERIFY(panel.message().contains(QStringLiteral("Resume")));
+    QVERIFY(panel.resume());
+    QCOMPARE(waitFinished(panel, finished), StudyProcess::Outcome::Completed);
+    QCOMPARE(panel.cellModel()->count(CellState::Done), 3);
+}
+
+void TestRunMonitor::killedProcessIsReportedAndResumes()
+{
+    RunMonitorPanel panel;
+    QSignalSpy finished(&panel, &RunMonitorPanel::runFinished);
+    const QString dir = m_tmp.filePath(QStringLiteral("killed"));
+    onFirstFinetuneStep(panel, [&panel] { ::kill(pid_t(panel.process()->processId()), SIGKILL); });
+    QVERIFY(panel.runStudy(writeSpec(m_tmp.path(), 120), dir));
+    QCOMPARE(waitFinished(panel, finished), StudyProcess::Outcome::Crashed);
+    QVERIFY2(panel.message().contains(QStringLiteral("crashed (signal 9)")), qPrintable(panel.message()));
+    QVERIFY(panel.message().contains(QStringLiteral("Resume continues at the first missing cell")));
+    QCOMPARE(panel.cellModel()->count(CellState::Failed), 1);
+    QVERIFY(panel.resume());
+    QCOMPARE(waitFinished(panel, finished), StudyProcess::Outcome::Completed);
+    QCOMPARE(panel.cellModel()->count(CellState::Done), 3);
+}
+
+QTEST_MAIN(TestRunMonitor)
+#include "test_ui_run_monitor.moc"
