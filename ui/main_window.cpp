@@ -7,11 +7,14 @@
 #include "ui/panels/graph_panel.h"
 #include "ui/panels/matrix_panel.h"
 #include "ui/panels/personas_panel.h"
+#include "ui/panels/run_monitor_panel.h"
+#include "ui/panels/setup_panel.h"
 #include "ui/panels/task_detail_panel.h"
 #include "ui/settings/recent_files.h"
 #include "ui/study/study_document.h"
 #include "ui/study/study_loader.h"
 #include "ui/theme/app_theme.h"
+#include "store/study_store.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -37,7 +40,7 @@ SettingValue<QByteArray> geometrySetting(QStringLiteral("window/geometry"), {});
 SettingValue<QByteArray> stateSetting(QStringLiteral("window/state"), {});
 SettingValue<QString> openFolderSetting(QStringLiteral("files/lastFolder"), {});
 SettingValue<bool> colourBlindSetting(QStringLiteral("appearance/colourBlindSafe"), false);
-constexpr int kStateVersion = 1; // bump when the docks change, so an old layout is not restored
+constexpr int kStateVersion = 2; // bump when the docks change, so an old layout is not restored
 } // namespace
 
 MainWindow::MainWindow(StudyDocument *document, QWidget *parent)
@@ -71,6 +74,7 @@ MainWindow::MainWindow(StudyDocument *document, QWidget *parent)
     tabifyDockWidget(matrix, personas);
     tabifyDockWidget(matrix, compare);
     tabifyDockWidget(cliques, detail);
+    createRunPanels();
     matrix->raise();
     cliques->raise();
     resizeDocks({matrix, graph}, {800, 700}, Qt::Horizontal);
@@ -99,6 +103,32 @@ MainWindow::MainWindow(StudyDocument *document, QWidget *parent)
     restoreWindowState();
     updateModelChoice();
     updateStatus();
+}
+
+void MainWindow::createRunPanels()
+{
+    m_setup = new SetupPanel(this);
+    m_runMonitor = new RunMonitorPanel(this);
+    QDockWidget *setup = addPanel(m_setup, tr("Study setup"), Qt::LeftDockWidgetArea, QStringLiteral("Alt+7"));
+    QDockWidget *run = addPanel(m_runMonitor, tr("Run monitor"), Qt::LeftDockWidgetArea, QStringLiteral("Alt+8"));
+    tabifyDockWidget(dock(QStringLiteral("MatrixPanelDock")), setup);
+    tabifyDockWidget(setup, run);
+    connect(m_setup, &SetupPanel::startRequested, this, [this](const QString &spec, const QString &dir) {
+        if (m_runMonitor->runStudy(spec, dir))
+            showPanel(m_runMonitor);
+    });
+    connect(m_runMonitor, &RunMonitorPanel::cellsCompleted, this, &MainWindow::reloadStudy);
+}
+
+void MainWindow::reloadStudy(const QString &dir)
+{
+    if (dir.isEmpty() || !StudyStore::isStudyFolder(dir))
+        return;
+    try {
+        m_document->open(dir); // models of the same name are replaced: the matrix fills in, the graph grows
+    } catch (const std::exception &) {
+        // Only the base evaluation is stored so far: nothing to analyse yet.
+    }
 }
 
 QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, Qt::DockWidgetArea area, const QString &shortcut)
@@ -130,7 +160,8 @@ bool MainWindow::showPanelByName(const QString &name)
 {
     const QMap<QString, QWidget *> panels = {{QStringLiteral("matrix"), m_matrix},     {QStringLiteral("graph"), m_graph},
                                              {QStringLiteral("cliques"), m_cliques},   {QStringLiteral("personas"), m_personas},
-                                             {QStringLiteral("detail"), m_detail},     {QStringLiteral("compare"), m_compare}};
+                                             {QStringLiteral("detail"), m_detail},     {QStringLiteral("compare"), m_compare},
+                                             {QStringLiteral("setup"), m_setup},       {QStringLiteral("run"), m_runMonitor}};
     QWidget *panel = panels.value(name.toLower());
     if (panel)
         showPanel(panel);
@@ -160,7 +191,7 @@ void MainWindow::createMenus()
     file->addAction(tr("Open study &folder…"), this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Open study folder"), openFolderSetting.value());
         if (!dir.isEmpty())
-            openFiles({dir}); // reported as not yet supported until the study store can be read
+            openFiles({dir});
     });
     QAction *import = file->addAction(tr("&Import the authors' CSV tables…"), this, &MainWindow::importTables);
     import->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
@@ -257,7 +288,15 @@ QStringList MainWindow::openFiles(const QStringList &paths, bool quiet)
 {
     QStringList errors, unsupported;
     for (const QString &path : paths) {
+        // A study folder also goes to the run monitor, which follows it while it is written.
+        const bool studyFolder = StudyStore::isStudyFolder(path);
+        if (studyFolder && m_runMonitor->attach(path))
+            showPanel(m_runMonitor);
         try {
+            if (studyFolder && StudyStore(path).completedCellIds().isEmpty()) {
+                statusBar()->showMessage(tr("%1 has no completed cell yet; the views fill in as cells complete").arg(path), 6000);
+                continue;
+            }
             m_document->open(path);
             RecentFiles::add(path);
             statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 4000);
@@ -272,12 +311,12 @@ QStringList MainWindow::openFiles(const QStringList &paths, bool quiet)
     rebuildRecentMenu();
     QStringList all = errors;
     if (!unsupported.isEmpty())
-        all << tr("Study folders and .h5 study stores are not yet supported (%1). Import the CSV tables instead.")
+        all << tr("Not a Transferscope study (a folder with spec.json and cells/, or an exported .h5): %1")
                    .arg(unsupported.join(QStringLiteral(", ")));
     if (!quiet && !unsupported.isEmpty())
-        QMessageBox::information(this, tr("Not yet supported"),
-                                 tr("Opening a Transferscope study folder or an exported .h5 store is not yet supported "
-                                    "in this version.\n\n%1\n\nUse File → Import the authors' CSV tables for PGF or accuracy tables.")
+        QMessageBox::information(this, tr("Not a study"),
+                                 tr("These are not Transferscope studies (a folder with spec.json and cells/, or an exported .h5):"
+                                    "\n\n%1\n\nUse File → Import for the authors' CSV tables.")
                                      .arg(unsupported.join(QLatin1Char('\n'))));
     if (!quiet && !errors.isEmpty())
         QMessageBox::warning(this, tr("Could not open"), errors.join(QLatin1Char('\n')));

@@ -22,6 +22,8 @@ class FigureProvider;
 class GraphPanel;
 class MatrixPanel;
 class PersonasPanel;
+class RunMonitorPanel;
+class SetupPanel;
 class StudyDocument;
 class TaskDetailPanel;
 
@@ -40,10 +42,12 @@ public:
     PersonasPanel *personasPanel() const { return m_personas; }
     TaskDetailPanel *taskDetailPanel() const { return m_detail; }
     ComparePanel *comparePanel() const { return m_compare; }
+    SetupPanel *setupPanel() const { return m_setup; }
+    RunMonitorPanel *runMonitorPanel() const { return m_runMonitor; }
     QDockWidget *dock(const QString &objectName) const;
     // Raises the dock holding a panel (tabified docks hide each other).
     void showPanel(QWidget *panel);
-    // "matrix", "graph", "cliques", "personas", "detail" or "compare"; false for another name.
+    // "matrix", "graph", "cliques", "personas", "detail", "compare", "setup" or "run"; false for another name.
     bool showPanelByName(const QString &name);
     QList<QPair<QString, FigureProvider *>> figureProviders() const;
 
@@ -60,6 +64,9 @@ private:
     void importTables();
     void exportCurrent();
     void exportAll();
+    void createRunPanels();
+    // A study folder's cells changed: reload it into the document (quietly; it may have none yet).
+    void reloadStudy(const QString &dir);
     void updateModelChoice();
     void updateStatus();
     void restoreWindowState();
@@ -71,6 +78,8 @@ private:
     PersonasPanel *m_personas;
     TaskDetailPanel *m_detail;
     ComparePanel *m_compare;
+    SetupPanel *m_setup = nullptr;
+    RunMonitorPanel *m_runMonitor = nullptr;
     QVector<QDockWidget *> m_docks;
     QVector<QAction *> m_showActions;
     QMenu *m_recentMenu = nullptr;

@@ -238,7 +238,7 @@ void TestWorkbench::unsupportedStudyIsReportedNotLoaded()
 {
     const QStringList errors = m_window->openFiles({QStringLiteral("/tmp/some-study.h5")}, true);
     QCOMPARE(errors.size(), 1);
-    QVERIFY(errors.first().contains(QStringLiteral("not yet supported")));
+    QVERIFY(errors.first().contains(QStringLiteral("Not a Transferscope study")));
     QCOMPARE(m_doc->modelCount(), 1);
 }
 

@@ -1,0 +1,428 @@
+#include "ui/panels/setup_form.h"
+
+#include "common/task_catalog.h"
+#include "model/vlm_presets.h"
+#include "study/torch_cell_executor.h"
+#include "ui/widgets/task_sample_card.h"
+
+#ifdef TRANSFERSCOPE_HAVE_TASKS
+#include "tasks/task_registry.h"
+#endif
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace ts::ui {
+
+namespace {
+
+const QList<TaskRole> kRoles{TaskRole::Both, TaskRole::Source, TaskRole::Target, TaskRole::Unused};
+
+QStringList knownPresets()
+{
+    QStringList out;
+    for (const std::string &name : presetNames())
+        out << QString::fromStdString(name);
+    return out;
+}
+
+QSpinBox *spin(QWidget *parent, int lo, int hi, int value)
+{
+    auto *s = new QSpinBox(parent);
+    s->setRange(lo, hi);
+    s->setValue(value);
+    return s;
+}
+
+QDoubleSpinBox *doubleSpin(QWidget *parent, double lo, double hi, double value, int decimals)
+{
+    auto *s = new QDoubleSpinBox(parent);
+    s->setDecimals(decimals);
+    s->setRange(lo, hi);
+    s->setValue(value);
+    return s;
+}
+
+} // namespace
+
+const QStringList &SetupForm::presets()
+{
+    static const QStringList names{QStringLiteral("suite-tiny"), QStringLiteral("suite-small"), QStringLiteral("suite-base")};
+    return names;
+}
+
+SetupForm::SetupForm(QWidget *parent) : QWidget(parent), m_name(new QLineEdit(this))
+{
+    const StudySpec defaults;
+    m_name->setText(QStringLiteral("study"));
+    auto *layout = new QVBoxLayout(this);
+    auto *nameRow = new QFormLayout;
+    nameRow->addRow(tr("Study name:"), m_name);
+    layout->addLayout(nameRow);
+    layout->addWidget(buildModels());
+    layout->addWidget(buildTasks(), 1);
+    layout->addWidget(buildTraining());
+    layout->addWidget(buildAdvanced());
+    setSpec(defaults);
+    // A new study starts with the smallest preset and every task as source and target.
+    m_presetBoxes.first()->setChecked(true);
+    for (const TaskInfo &t : TaskCatalog::blinkTasks())
+        setTaskRole(t.name, TaskRole::Both);
+    connect(m_name, &QLineEdit::textChanged, this, &SetupForm::changed);
+}
+
+QWidget *SetupForm::buildModels()
+{
+    auto *box = new QGroupBox(tr("Models"), this);
+    auto *layout = new QVBoxLayout(box);
+    auto *row = new QHBoxLayout;
+    for (const QString &p : presets()) {
+        auto *check = new QCheckBox(p, box);
+        connect(check, &QCheckBox::toggled, this, &SetupForm::changed);
+        m_presetBoxes << check;
+        row->addWidget(check);
+    }
+    m_weights = new QComboBox(box);
+    m_weights->addItem(tr("pretrained base"), QStringLiteral("pretrained"));
+    m_weights->addItem(tr("random (smoke tests only)"), QStringLiteral("random"));
+    m_weights->setToolTip(tr("Random weights make a study run without the shipped base models; never use them for findings"));
+    connect(m_weights, qOverload<int>(&QComboBox::currentIndexChanged), this, &SetupForm::changed);
+    row->addWidget(m_weights);
+    auto *add = new QPushButton(tr("Add checkpoint folder…"), box);
+    connect(add, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Checkpoint folder (nanoVLM or SmolVLM format)"));
+        if (!dir.isEmpty())
+            addCheckpoint(dir);
+    });
+    row->addWidget(add);
+    row->addStretch(1);
+    layout->addLayout(row);
+    m_checkpoints = new QListWidget(box);
+    m_checkpoints->setMaximumHeight(48);
+    m_checkpoints->setToolTip(tr("Checkpoint folders; Delete removes the selected one"));
+    layout->addWidget(m_checkpoints);
+    m_checkpointErrors = new QLabel(box);
+    m_checkpointErrors->setWordWrap(true);
+    m_checkpointErrors->setStyleSheet(QStringLiteral("color: #b01e1e;"));
+    layout->addWidget(m_checkpointErrors);
+    return box;
+}
+
+QWidget *SetupForm::buildTasks()
+{
+    auto *box = new QGroupBox(tr("Tasks and roles"), this);
+    auto *layout = new QHBoxLayout(box);
+    const auto &tasks = TaskCatalog::blinkTasks();
+    m_tasks = new QTableWidget(int(tasks.size()), 2, box);
+    m_tasks->setHorizontalHeaderLabels({tr("Task"), tr("Role")});
+    m_tasks->verticalHeader()->hide();
+    m_tasks->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tasks->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tasks->setSelectionMode(QAbstractItemView::SingleSelection);
+    for (int r = 0; r < int(tasks.size()); ++r) {
+        auto *item = new QTableWidgetItem(QStringLiteral("%1 (%2)").arg(tasks[std::size_t(r)].name, tasks[std::size_t(r)].abbreviation));
+        item->setData(Qt::UserRole, tasks[std::size_t(r)].name);
+        item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+        m_tasks->setItem(r, 0, item);
+        auto *role = new QComboBox(m_tasks);
+        for (TaskRole t : kRoles)
+            role->addItem(taskRoleName(t));
+        role->setToolTip(tr("source: finetuned on; target: evaluated on; both; unused"));
+        connect(role, qOverload<int>(&QComboBox::currentIndexChanged), this, &SetupForm::changed);
+        m_tasks->setCellWidget(r, 1, role);
+    }
+    connect(m_tasks, &QTableWidget::currentCellChanged, this, [this](int row) { showPreview(row); });
+    layout->addWidget(m_tasks, 1);
+    auto *preview = new QWidget(box);
+    m_preview = new QVBoxLayout(preview);
+    m_preview->setContentsMargins(0, 0, 0, 0);
+    preview->setMinimumWidth(220);
+    layout->addWidget(preview);
+    return box;
+}
+
+void SetupForm::showPreview(int row)
+{
+    while (QLayoutItem *item = m_preview->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    if (row < 0)
+        return;
+#ifdef TRANSFERSCOPE_HAVE_TASKS
+    const QString task = m_tasks->item(row, 0)->data(Qt::UserRole).toString();
+    if (const tasks::TaskSpec *spec = tasks::findTask(task)) {
+        tasks::SampleRequest request;
+        request.split = tasks::Split::Val;
+        try {
+            const tasks::TaskSample s = tasks::generateSample(*spec, request);
+            m_preview->addWidget(new TaskSampleCard({s.images, s.question, s.options, s.answer, tr("%1, val #0").arg(task)}, this));
+        } catch (const std::exception &e) {
+            m_preview->addWidget(new QLabel(QString::fromUtf8(e.what()), this));
+        }
+    }
+#endif
+    m_preview->addStretch(1);
+}
+
+QWidget *SetupForm::buildTraining()
+{
+    auto *box = new QGroupBox(tr("Training and evaluation"), this);
+    auto *form = new QFormLayout(box);
+    m_steps = spin(box, 1, 1000000, 150);
+    m_batch = spin(box, 1, 4096, 32);
+    m_examples = spin(box, 1, 10000000, 2000);
+    m_learningRate = doubleSpin(box, 1e-7, 1.0, 2e-3, 6);
+    m_learningRate->setSingleStep(1e-4);
+    m_evalItems = spin(box, 1, 1000000, 1000);
+    m_seeds = new QLineEdit(box);
+    m_seeds->setToolTip(tr("Comma-separated seeds; each adds one finetune per model and source task"));
+    m_device = new QComboBox(box);
+    m_device->addItem(tr("auto"), QStringLiteral("auto"));
+    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+    m_device->addItem(tr("CUDA"), QStringLiteral("cuda"));
+    form->addRow(tr("Steps per cell:"), m_steps);
+    form->addRow(tr("Batch:"), m_batch);
+    form->addRow(tr("Training examples per task:"), m_examples);
+    form->addRow(tr("Learning rate:"), m_learningRate);
+    form->addRow(tr("Evaluation items per target:"), m_evalItems);
+    form->addRow(tr("Seeds:"), m_seeds);
+    form->addRow(tr("Device:"), m_device);
+    for (QSpinBox *s : {m_steps, m_batch, m_examples, m_evalItems})
+        connect(s, qOverload<int>(&QSpinBox::valueChanged), this, &SetupForm::changed);
+    connect(m_learningRate, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &SetupForm::changed);
+    connect(m_seeds, &QLineEdit::textChanged, this, &SetupForm::changed);
+    connect(m_device, qOverload<int>(&QComboBox::currentIndexChanged), this, &SetupForm::changed);
+    return box;
+}
+
+QWidget *SetupForm::buildAdvanced()
+{
+    // Folded away like LlamaBoard's accordions: unchecking hides, never resets, the values.
+    m_advanced = new QGroupBox(tr("Advanced"), this);
+    m_advanced->setCheckable(true);
+    m_advanced->setChecked(false);
+    auto *inner = new QWidget(m_advanced);
+    auto *outer = new QVBoxLayout(m_advanced);
+    outer->addWidget(inner);
+    inner->setVisible(false);
+    connect(m_advanced, &QGroupBox::toggled, inner, &QWidget::setVisible);
+    auto *form = new QFormLayout(inner);
+    m_method = new QComboBox(inner);
+    m_method->addItems({QStringLiteral("lora"), QStringLiteral("full")});
+    m_scoring = new QComboBox(inner);
+    m_scoring->addItems({QStringLiteral("option-logits"), QStringLiteral("generate")});
+    m_warmup = spin(inner, 0, 100000, 10);
+    m_gradAccumulation = spin(inner, 1, 1024, 1);
+    m_loraRank = spin(inner, 1, 1024, 8);
+    m_evalBatch = spin(inner, 1, 4096, 64);
+    m_difficulty = spin(inner, -1, 10, -1);
+    m_difficulty->setSpecialValueText(tr("each task's default"));
+    m_threads = spin(inner, 0, 256, 0);
+    m_threads->setSpecialValueText(tr("all cores"));
+    m_weightDecay = doubleSpin(inner, 0, 10, 0.01, 4);
+    m_gradClip = doubleSpin(inner, 0, 1000, 1.0, 3);
+    m_loraAlpha = doubleSpin(inner, 0, 10000, 16, 2);
+    m_control = new QCheckBox(tr("Drift-control cell per model and seed"), inner);
+    m_freezeVision = new QCheckBox(tr("Freeze the vision encoder"), inner);
+    form->addRow(tr("Method:"), m_method);
+    form->addRow(tr("Warm-up steps:"), m_warmup);
+    form->addRow(tr("Gradient accumulation:"), m_gradAccumulation);
+    form->addRow(tr("Weight decay:"), m_weightDecay);
+    form->addRow(tr("Gradient clip:"), m_gradClip);
+    form->addRow(tr("LoRA rank:"), m_loraRank);
+    form->addRow(tr("LoRA alpha:"), m_loraAlpha);
+    form->addRow(tr("Scoring:"), m_scoring);
+    form->addRow(tr("Evaluation batch:"), m_evalBatch);
+    form->addRow(tr("Difficulty:"), m_difficulty);
+    form->addRow(tr("Threads:"), m_threads);
+    form->addRow(m_control);
+    form->addRow(m_freezeVision);
+    for (QSpinBox *s : {m_warmup, m_gradAccumulation, m_loraRank, m_evalBatch, m_difficulty, m_threads})
+        connect(s, qOverload<int>(&QSpinBox::valueChanged), this, &SetupForm::changed);
+    for (QDoubleSpinBox *s : {m_weightDecay, m_gradClip, m_loraAlpha})
+        connect(s, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &SetupForm::changed);
+    for (QComboBox *c : {m_method, m_scoring})
+        connect(c, qOverload<int>(&QComboBox::currentIndexChanged), this, &SetupForm::changed);
+    for (QCheckBox *c : {m_control, m_freezeVision})
+        connect(c, &QCheckBox::toggled, this, &SetupForm::changed);
+    return m_advanced;
+}
+
+TaskRole SetupForm::roleAt(int row) const
+{
+    return kRoles[static_cast<QComboBox *>(m_tasks->cellWidget(row, 1))->currentIndex()];
+}
+
+StudySpec SetupForm::spec() const
+{
+    StudySpec s = m_base;
+    s.name = m_name->text().trimmed();
+    s.models.clear();
+    for (QCheckBox *box : m_presetBoxes)
+        if (box->isChecked()) {
+            ModelEntry m;
+            m.name = m.preset = box->text();
+            m.weights = m_weights->currentData().toString();
+            s.models.push_back(m);
+        }
+    for (int i = 0; i < m_checkpoints->count(); ++i) {
+        ModelEntry m;
+        m.checkpoint = m_checkpoints->item(i)->text();
+        m.name = QDir(m.checkpoint).dirName();
+        s.models.push_back(m);
+    }
+    s.tasks.clear();
+    for (int r = 0; r < m_tasks->rowCount(); ++r)
+        if (roleAt(r) != TaskRole::Unused)
+            s.tasks.push_back({m_tasks->item(r, 0)->data(Qt::UserRole).toString(), roleAt(r)});
+    s.seeds.clear();
+    for (const QString &part : m_seeds->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int seed = part.trimmed().toInt(&ok);
+        if (ok && std::find(s.seeds.begin(), s.seeds.end(), seed) == s.seeds.end())
+            s.seeds.push_back(seed);
+    }
+    s.train.steps = m_steps->value();
+    s.train.batch = m_batch->value();
+    s.train.examples = m_examples->value();
+    s.train.learningRate = m_learningRate->value();
+    s.train.method = m_method->currentText();
+    s.train.warmupSteps = m_warmup->value();
+    s.train.gradAccumulation = m_gradAccumulation->value();
+    s.train.weightDecay = m_weightDecay->value();
+    s.train.gradClip = m_gradClip->value();
+    s.train.loraRank = m_loraRank->value();
+    s.train.loraAlpha = m_loraAlpha->value();
+    s.train.freezeVision = m_freezeVision->isChecked();
+    s.eval.items = m_evalItems->value();
+    s.eval.batch = m_evalBatch->value();
+    s.eval.scoring = m_scoring->currentText();
+    s.control = m_control->isChecked();
+    s.difficulty = m_difficulty->value();
+    s.threads = m_threads->value();
+    s.device = m_device->currentData().toString();
+    return s;
+}
+
+void SetupForm::setSpec(const StudySpec &s)
+{
+    const QSignalBlocker block(this); // one changed() at the end, not one per field
+    m_base = s;
+    m_name->setText(s.name.isEmpty() ? QStringLiteral("study") : s.name);
+    m_checkpoints->clear();
+    m_checkpointErrors->clear();
+    for (QCheckBox *box : m_presetBoxes)
+        box->setChecked(false);
+    for (const ModelEntry &m : s.models) {
+        if (m.preset.isEmpty()) {
+            m_checkpoints->addItem(m.checkpoint);
+            continue;
+        }
+        const int i = presets().indexOf(m.preset);
+        if (i >= 0)
+            m_presetBoxes[i]->setChecked(true);
+        m_weights->setCurrentIndex(std::max(0, m_weights->findData(m.weights)));
+    }
+    for (int r = 0; r < m_tasks->rowCount(); ++r) {
+        const QString task = m_tasks->item(r, 0)->data(Qt::UserRole).toString();
+        TaskRole role = TaskRole::Unused;
+        for (const TaskEntry &t : s.tasks)
+            if (t.task == task)
+                role = t.role;
+        static_cast<QComboBox *>(m_tasks->cellWidget(r, 1))->setCurrentIndex(int(kRoles.indexOf(role)));
+    }
+    QStringList seeds;
+    for (int seed : s.seeds)
+        seeds << QString::number(seed);
+    m_seeds->setText(seeds.join(QStringLiteral(", ")));
+    m_steps->setValue(s.train.steps);
+    m_batch->setValue(s.train.batch);
+    m_examples->setValue(s.train.examples);
+    m_learningRate->setValue(s.train.learningRate);
+    m_method->setCurrentText(s.train.method);
+    m_warmup->setValue(s.train.warmupSteps);
+    m_gradAccumulation->setValue(s.train.gradAccumulation);
+    m_weightDecay->setValue(s.train.weightDecay);
+    m_gradClip->setValue(s.train.gradClip);
+    m_loraRank->setValue(s.train.loraRank);
+    m_loraAlpha->setValue(s.train.loraAlpha);
+    m_freezeVision->setChecked(s.train.freezeVision);
+    m_evalItems->setValue(s.eval.items);
+    m_evalBatch->setValue(s.eval.batch);
+    m_scoring->setCurrentText(s.eval.scoring);
+    m_control->setChecked(s.control);
+    m_difficulty->setValue(s.difficulty);
+    m_threads->setValue(s.threads);
+    m_device->setCurrentIndex(std::max(0, m_device->findData(s.device)));
+    QMetaObject::invokeMethod(this, &SetupForm::changed, Qt::QueuedConnection);
+}
+
+void SetupForm::setPresetChecked(const QString &preset, bool checked)
+{
+    const int i = presets().indexOf(preset);
+    if (i >= 0)
+        m_presetBoxes[i]->setChecked(checked);
+}
+
+void SetupForm::setWeights(const QString &weights)
+{
+    m_weights->setCurrentIndex(std::max(0, m_weights->findData(weights)));
+}
+
+void SetupForm::setTaskRole(const QString &task, TaskRole role)
+{
+    for (int r = 0; r < m_tasks->rowCount(); ++r)
+        if (m_tasks->item(r, 0)->data(Qt::UserRole).toString() == task)
+            static_cast<QComboBox *>(m_tasks->cellWidget(r, 1))->setCurrentIndex(int(kRoles.indexOf(role)));
+}
+
+QStringList SetupForm::addCheckpoint(const QString &folder)
+{
+    // Validated at once by the same checks a study run makes: the spec reader (format, config)
+    // and the pre-flight (weights, tokenizer, sizes).
+    StudySpec probe;
+    probe.tasks = {{TaskCatalog::blinkTasks().front().name, TaskRole::Both}};
+    ModelEntry m;
+    m.checkpoint = folder;
+    m.name = QDir(folder).dirName();
+    QJsonObject json = probe.toJson();
+    json.insert(QStringLiteral("models"), QJsonArray{QJsonObject{{QStringLiteral("name"), m.name}, {QStringLiteral("checkpoint"), folder}}});
+    QStringList problems;
+    try {
+        problems = TorchCellExecutor::preflight(parseStudySpec(json, {QString(), knownPresets()}));
+    } catch (const SpecErrors &e) {
+        for (const InputError &error : e.errors())
+            problems << error.describe();
+    } catch (const std::exception &e) {
+        problems << QString::fromUtf8(e.what());
+    }
+    if (problems.isEmpty()) {
+        m_checkpoints->addItem(folder);
+        m_checkpointErrors->clear();
+        Q_EMIT changed();
+    } else {
+        m_checkpointErrors->setText(tr("%1 was not added:\n%2").arg(folder, problems.join(QLatin1Char('\n'))));
+    }
+    return problems;
+}
+
+QString SetupForm::checkpointProblems() const { return m_checkpointErrors->text(); }
+
+} // namespace ts::ui

@@ -1,0 +1,19 @@
+#pragma once
+// What the setup panel tells a user before Start: how long the study will take, and what would
+// stop it (the CLI's own pre-flight plus disk space and the output folder).
+
+#include "study/study_spec.h"
+
+#include <QStringList>
+
+namespace ts::ui {
+
+// Seconds for the whole study on one CPU thread, from the planner's work units and the measured
+// speed of each preset (docs/vlm.md); checkpoints count as the middle preset. NaN for an empty plan.
+double estimateStudySeconds(const StudySpec &spec);
+QString formatDuration(double seconds);
+
+// One line per problem; empty when the study can start.
+QStringList preflightProblems(const StudySpec &spec, const QString &studyDir);
+
+} // namespace ts::ui
