@@ -19,6 +19,7 @@ namespace ts::cli {
 int runAnalyze(const QStringList &args); // analyze_command.cpp
 int runStudyCommand(const QStringList &args);
 int runTasks(const QStringList &args); // tasks_command.cpp
+int runModelCommand(const QStringList &args); // model_command.cpp
 } // namespace ts::cli
 
 namespace {
@@ -29,6 +30,7 @@ const Command kCommands[] = {
     {"study", "validate and plan a study spec, report or export a study folder", ts::cli::runStudyCommand},
     {"analyze", "analyse PGF tables: scores, graph, cliques, personas; --json, --export DIR", ts::cli::runAnalyze},
     {"tasks", "the embedded perception suite: list, gallery, export/import BLINK-format folders", ts::cli::runTasks},
+    {"model", "pretrain and check the suite presets' base models: pretrain, eval, finetune-gain", ts::cli::runModelCommand},
     {nullptr, nullptr, nullptr},
 };
 

@@ -1,0 +1,302 @@
+// `transferscope-cli model …`: make and check the pretrained base models of the suite presets
+// (docs/base-models.md).
+//   pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
+//   eval DIR|--preset NAME [--items N] [--threads T]
+//   finetune-gain DIR|--preset NAME [--items N] [--tasks A,B] [--threads T]   quick-spec self-finetune per task
+// libtorch headers first: Qt's keyword macros break them.
+#include "eval/multiple_choice_evaluator.h"
+#include "model/nanovlm_checkpoint.h"
+#include "model/runtime.h"
+#include "model/tokenizer_bpe.h"
+#include "model/vlm_presets.h"
+#include "train/pretrainer.h"
+#include "train/trainer.h"
+#include "study/pretrain_data.h"
+#include "study/torch_cell_executor.h"
+
+#include "cli/commands.h"
+#include "common/input_error.h"
+#include "common/resource_locator.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTextStream>
+#include <cmath>
+
+namespace ts::cli {
+
+namespace {
+
+QString optionValue(const QStringList &args, const QString &name, const QString &fallback = {})
+{
+    const int i = args.indexOf(name);
+    if (i < 0)
+        return fallback;
+    if (i + 1 >= args.size())
+        throw InputError({}, 0, name, QStringLiteral("needs a value"));
+    return args[i + 1];
+}
+
+double numberOption(const QStringList &args, const QString &name, double fallback)
+{
+    const QString v = optionValue(args, name);
+    if (v.isEmpty())
+        return fallback;
+    bool ok = false;
+    const double d = v.toDouble(&ok);
+    if (!ok || d < 0)
+        throw InputError({}, 0, name, QStringLiteral("'%1' is not a non-negative number").arg(v));
+    return d;
+}
+
+QString formatSeconds(double s)
+{
+    const int t = int(std::lround(std::max(0.0, s)));
+    return QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
+}
+
+BpeTokenizer suiteTokenizer()
+{
+    return BpeTokenizer::fromFile(resourcePath(QStringLiteral("tokenizer/tokenizer.json")).toStdString());
+}
+
+// The folder named on the command line, or the shipped base of --preset.
+QString modelFolder(const QStringList &args)
+{
+    const QString preset = optionValue(args, QStringLiteral("--preset"));
+    if (!preset.isEmpty()) {
+        const QString f = TorchCellExecutor::pretrainedBaseFolder(preset);
+        if (f.isEmpty())
+            throw InputError({}, 0, QStringLiteral("--preset"), QStringLiteral("no pretrained base for '%1' under %2/models/").arg(preset, resourceRoot()));
+        return f;
+    }
+    for (int i = 0; i < args.size(); ++i) {
+        if (args[i].startsWith(QLatin1String("--"))) {
+            ++i;
+            continue;
+        }
+        return args[i];
+    }
+    throw InputError({}, 0, QStringLiteral("model"), QStringLiteral("name a model folder or --preset NAME"));
+}
+
+struct TaskScore {
+    QString abbreviation;
+    double accuracy = 0, chance = 0, halfWidth = 0;
+};
+
+// Binomial 95 % half-width at chance: the margin a task must clear to count as "above chance".
+double halfWidth(double chance, int n)
+{
+    return 1.96 * std::sqrt(chance * (1.0 - chance) / double(std::max(1, n)));
+}
+
+std::vector<TaskScore> evaluateSuite(VisionLanguageModelImpl &model, const ChatPrompt &prompt, int items, const QStringList &only = {})
+{
+    std::vector<TaskScore> out;
+    EvalOptions eo;
+    std::vector<tasks::TaskSpec> list = tasks::suiteTasks();
+    if (!only.isEmpty())
+        for (const auto &t : tasks::primitiveTasks())
+            list.push_back(t);
+    for (const auto &t : list) {
+        if (!only.isEmpty() && !only.contains(t.abbreviation))
+            continue;
+        const std::vector<VlmExample> val = validationItems(t, items);
+        const EvalResult r = evaluateMultipleChoice(model, prompt, val, eo);
+        out.push_back({t.abbreviation, r.accuracy, 1.0 / t.options, halfWidth(1.0 / t.options, items)});
+    }
+    return out;
+}
+
+int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    const std::string preset = optionValue(args, QStringLiteral("--preset")).toStdString();
+    const QString dir = optionValue(args, QStringLiteral("--out"));
+    if (preset.empty() || dir.isEmpty())
+        throw InputError({}, 0, QStringLiteral("model pretrain"), QStringLiteral("needs --preset NAME and --out DIR"));
+    const double minutes = numberOption(args, QStringLiteral("--minutes"), 0);
+    PretrainConfig cfg;
+    cfg.steps = int64_t(numberOption(args, QStringLiteral("--steps"), minutes > 0 ? 1e9 : 3000));
+    cfg.batchSize = int64_t(numberOption(args, QStringLiteral("--batch"), 32));
+    cfg.lr = numberOption(args, QStringLiteral("--lr"), 2e-3);
+    cfg.seed = uint64_t(numberOption(args, QStringLiteral("--seed"), 0));
+    cfg.denseWeight = numberOption(args, QStringLiteral("--dense-weight"), 1.0);
+    cfg.intermediateWeight = numberOption(args, QStringLiteral("--inter-weight"), 1.0);
+    const QString only = optionValue(args, QStringLiteral("--task")); // diagnostics: one task, default level
+    configureRuntime({int(numberOption(args, QStringLiteral("--threads"), 1)), false});
+
+    const VlmPreset p = vlmPreset(preset);
+    seedEverything(cfg.seed);
+    VisionLanguageModel model(p.config, p.init_std);
+    const BpeTokenizer tok = suiteTokenizer();
+    const ChatPrompt prompt(tok, model->config());
+    auto heads = std::make_shared<const IntermediateHeads>();
+    CurriculumOptions co;
+    co.seed = cfg.seed;
+    co.primitiveEnd = numberOption(args, QStringLiteral("--primitive-end"), co.primitiveEnd);
+    co.easyEnd = numberOption(args, QStringLiteral("--easy-end"), co.easyEnd);
+    co.primitiveShare = numberOption(args, QStringLiteral("--primitive-share"), co.primitiveShare);
+    std::vector<CurriculumPhase> phases = pretrainCurriculum(co, heads);
+    if (!only.isEmpty()) {
+        const tasks::TaskSpec &t = tasks::requireTask(only);
+        phases = {{only.toStdString(), 1.0, [&t, heads](uint64_t i) {
+                       return toPretrainExample(tasks::generateSample(t, {tasks::Split::Train, int64_t(i % 100000000), 5, -1, 64}), *heads);
+                   }}};
+    }
+    Pretrainer trainer(*model, prompt, pretrainDenseClasses(), heads->classes(), cfg);
+    err << QStringLiteral("pretraining %1 (%2 parameters, %3 intermediate heads), %4\n")
+               .arg(QString::fromStdString(preset))
+               .arg(countParameters(*model))
+               .arg(heads->classes().size())
+               .arg(minutes > 0 ? QStringLiteral("%1 min").arg(minutes) : QStringLiteral("%1 steps").arg(cfg.steps));
+    double emaA = 0, emaD = 0, emaI = 0;
+    const PretrainResult r = trainer.run(
+        phases,
+        [&](const PretrainMetric &m) {
+            const double a = m.step == 1 ? 1.0 : 0.05;
+            emaA += a * (m.answerLoss - emaA);
+            emaD += a * (m.denseLoss - emaD);
+            emaI += a * (m.intermediateLoss - emaI);
+            if (m.step % 10 != 0)
+                return;
+            const double done = std::min(1.0, m.progress + 1e-9);
+            const int bar = int(done * 30);
+            err << QStringLiteral("\r[%1%2] %3% step %4 %5 answer %6 dense %7 inter %8 lr %9 ETA %10   ")
+                       .arg(QString(bar, QLatin1Char('#')), QString(30 - bar, QLatin1Char('.')))
+                       .arg(int(done * 100), 3)
+                       .arg(m.step)
+                       .arg(QString::fromStdString(m.phase), -10)
+                       .arg(emaA, 0, 'f', 3)
+                       .arg(emaD, 0, 'f', 3)
+                       .arg(emaI, 0, 'f', 3)
+                       .arg(m.lr, 0, 'e', 1)
+                       .arg(formatSeconds(m.wallSeconds / done - m.wallSeconds));
+            err.flush();
+        },
+        nullptr, minutes * 60.0);
+    err << "\n";
+    saveNanoVlmFolderBf16(*model, dir.toStdString());
+    out << QStringLiteral("pretrained %1: %2 steps × %3 in %4 s (answer %5, dense %6, intermediates %7); saved %8\n")
+               .arg(QString::fromStdString(preset))
+               .arg(r.stepsDone)
+               .arg(cfg.batchSize)
+               .arg(r.seconds, 0, 'f', 0)
+               .arg(emaA, 0, 'f', 3)
+               .arg(emaD, 0, 'f', 3)
+               .arg(emaI, 0, 'f', 3)
+               .arg(dir);
+    return 0;
+}
+
+int evalBase(const QStringList &args, QTextStream &out)
+{
+    const QString dir = modelFolder(args);
+    const int items = int(numberOption(args, QStringLiteral("--items"), 1000));
+    configureRuntime({int(numberOption(args, QStringLiteral("--threads"), 1)), false});
+    VisionLanguageModel model = loadNanoVlmFolder(dir.toStdString());
+    model->eval();
+    const BpeTokenizer tok = suiteTokenizer();
+    const ChatPrompt prompt(tok, model->config());
+    QElapsedTimer timer;
+    timer.start();
+    const QStringList only = optionValue(args, QStringLiteral("--tasks")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const std::vector<TaskScore> scores = evaluateSuite(*model, prompt, items, only);
+    int above = 0, below90 = 0;
+    out << QStringLiteral("%1  (val, %2 items per task, default levels)\n").arg(dir).arg(items);
+    out << "task  accuracy  chance  ±95%   above chance  <90%\n";
+    for (const TaskScore &s : scores) {
+        const bool a = s.accuracy - s.chance > s.halfWidth, b = s.accuracy < 0.9;
+        above += a;
+        below90 += b;
+        out << QStringLiteral("%1  %2     %3    %4   %5           %6\n")
+                   .arg(s.abbreviation, -4)
+                   .arg(s.accuracy, 6, 'f', 3)
+                   .arg(s.chance, 5, 'f', 3)
+                   .arg(s.halfWidth, 5, 'f', 3)
+                   .arg(a ? QStringLiteral("yes") : QStringLiteral("no "))
+                   .arg(b ? QStringLiteral("yes") : QStringLiteral("no"));
+    }
+    const bool pass = below90 == int(scores.size()) && above >= 11 && scores.size() == tasks::suiteTasks().size();
+    out << QStringLiteral("gate (base accuracy): %1 — %2/%3 tasks below 90 %, %4/%3 above chance by more than the half-width (need all and 11); %5 s\n")
+               .arg(pass ? QStringLiteral("PASS") : QStringLiteral("FAIL"))
+               .arg(below90)
+               .arg(scores.size())
+               .arg(above)
+               .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 0);
+    return pass ? 0 : 3;
+}
+
+// The quick spec's finetuning (LoRA r8/α16, 150 steps × 16, lr 2e-3, 10 warm-up steps, 2400 examples of
+// seed 0's stream) of the base on each task, evaluated on that task.
+int finetuneGain(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    const QString dir = modelFolder(args);
+    const int items = int(numberOption(args, QStringLiteral("--items"), 1000));
+    const QStringList only = optionValue(args, QStringLiteral("--tasks")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    configureRuntime({int(numberOption(args, QStringLiteral("--threads"), 1)), false});
+    const BpeTokenizer tok = suiteTokenizer();
+    int gains = 0, n = 0;
+    out << "task  base    tuned   gain    ±95%   gain > ±95%\n";
+    for (const auto &t : tasks::suiteTasks()) {
+        if (!only.isEmpty() && !only.contains(t.abbreviation))
+            continue;
+        VisionLanguageModel model = loadNanoVlmFolder(dir.toStdString());
+        const ChatPrompt prompt(tok, model->config());
+        const std::vector<VlmExample> val = validationItems(t, items);
+        model->eval();
+        const double base = evaluateMultipleChoice(*model, prompt, val, EvalOptions{}).accuracy;
+        auto data = std::make_shared<std::vector<VlmExample>>();
+        for (int i = 0; i < 2400; ++i)
+            data->push_back(toVlmExample(tasks::generateSample(t, {tasks::Split::Train, i, 1, -1, 64})));
+        TrainConfig tc;
+        tc.warmupFraction = 10.0 / 150.0;
+        tc.lora.settings.rank = 8;
+        tc.lora.settings.alpha = 16;
+        tc.lora.settings.dropout = 0.0;
+        Trainer trainer(*model, prompt, tc);
+        trainer.train(ExampleSource::fromVector(data));
+        model->eval();
+        const double tuned = evaluateMultipleChoice(*model, prompt, val, EvalOptions{}).accuracy;
+        const double hw = halfWidth(1.0 / t.options, items);
+        gains += tuned - base > hw;
+        ++n;
+        out << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                   .arg(t.abbreviation, -4)
+                   .arg(base, 6, 'f', 3)
+                   .arg(tuned, 6, 'f', 3)
+                   .arg(tuned - base, 6, 'f', 3)
+                   .arg(hw, 5, 'f', 3)
+                   .arg(tuned - base > hw ? QStringLiteral("yes") : QStringLiteral("no"));
+        out.flush();
+        err << ".";
+        err.flush();
+    }
+    err << "\n";
+    out << QStringLiteral("gate (finetune gain): %1 — %2/%3 tasks gain more than the half-width (need 10 of 13)\n")
+               .arg(gains >= 10 ? QStringLiteral("PASS") : QStringLiteral("FAIL"))
+               .arg(gains)
+               .arg(n);
+    return gains >= 10 ? 0 : 3;
+}
+
+} // namespace
+
+int runModelCommand(const QStringList &args)
+{
+    QTextStream out(stdout), err(stderr);
+    const QString sub = args.value(0);
+    if (sub == QLatin1String("pretrain"))
+        return pretrain(args.mid(1), out, err);
+    if (sub == QLatin1String("eval"))
+        return evalBase(args.mid(1), out);
+    if (sub == QLatin1String("finetune-gain"))
+        return finetuneGain(args.mid(1), out, err);
+    out << "usage: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]\n"
+           "       transferscope-cli model eval DIR|--preset NAME [--items N] [--threads T]\n"
+           "       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]\n";
+    return sub.isEmpty() ? 2 : (sub == QLatin1String("--help") ? 0 : 2);
+}
+
+} // namespace ts::cli
