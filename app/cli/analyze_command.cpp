@@ -37,6 +37,7 @@ struct Settings {
     QString modelName;
     int edgeCount = 10;
     bool driftCorrected = false;
+    bool personaClusters = false;
     QStringList files;
 };
 
@@ -182,6 +183,8 @@ QStringList exportModel(const ModelAnalysis &a, const Settings &s)
 
     TransferGraphStyle graphStyle;
     graphStyle.title = tr("%1: task transfer, |PGF| ≥ %2").arg(a.model()).arg(a.graph.threshold);
+    if (s.personaClusters)
+        graphStyle.clusters = personaClusters(a.personas);
     const GraphSpec spec = transferGraphSpec(a.graph, a.matrix.tasks(), abbr, graphStyle);
     saveGraphSvg(stem + QStringLiteral("_graph.svg"), spec, s.layout);
     record(stem + QStringLiteral("_graph.svg"));
@@ -222,7 +225,8 @@ int parseSettings(const QStringList &args, Settings *s, QTextStream &err, QTextS
     const QCommandLineOption edges(QStringLiteral("edges"), tr("How many strongest edges to print (default 10)."), QStringLiteral("K"), QStringLiteral("10"));
     const QCommandLineOption drift(QStringLiteral("drift-corrected"),
                                    tr("Study folders: subtract the drift-control cell's PGF from every source (task-specific transfer only)."));
-    for (const auto &o : {help, json, exportDir, threshold, sign, layout, personaRule, topK, z, diagonal, model, edges, drift})
+    const QCommandLineOption clusters(QStringLiteral("persona-clusters"), tr("Exported graphs group tasks by persona (Graphviz clusters; dot and fdp)."));
+    for (const auto &o : {help, json, exportDir, threshold, sign, layout, personaRule, topK, z, diagonal, model, edges, drift, clusters})
         parser.addOption(o);
 
     if (!parser.parse(QStringList{QStringLiteral("transferscope-cli analyze")} + args)) {
@@ -268,6 +272,7 @@ int parseSettings(const QStringList &args, Settings *s, QTextStream &err, QTextS
     }
     s->analysis.includeDiagonal = parser.isSet(diagonal);
     s->driftCorrected = parser.isSet(drift);
+    s->personaClusters = parser.isSet(clusters);
     s->json = parser.isSet(json);
     s->exportDir = parser.value(exportDir);
     s->modelName = parser.value(model);

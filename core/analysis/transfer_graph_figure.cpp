@@ -1,6 +1,7 @@
 #include "analysis/transfer_graph_figure.h"
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 
 namespace ts {
@@ -33,7 +34,37 @@ GraphSpec transferGraphSpec(const TransferGraph &graph, const QStringList &taskN
             se.label = QString::asprintf("%+.2f", e.pgf);
         spec.edges.push_back(se);
     }
+    spec.clusters = style.clusters;
     return spec;
+}
+
+std::vector<GraphSpecCluster> personaClusters(const std::vector<PersonaEvidence> &personas)
+{
+    std::map<int, const PersonaEvidence *> strongest; // task → its most pronounced persona
+    for (const PersonaEvidence &e : personas) {
+        auto it = strongest.find(e.task);
+        if (it == strongest.end() || e.z > it->second->z)
+            strongest[e.task] = &e;
+    }
+    std::vector<GraphSpecCluster> clusters;
+    for (Persona persona : kAllPersonas) {
+        GraphSpecCluster c;
+        c.label = personaName(persona) + QStringLiteral("s");
+        // Light tints of the Dark2 colours the workbench uses for personas.
+        switch (persona) {
+        case Persona::Donor: c.fill = QColor(0xdd, 0xf1, 0xea); c.border = QColor(0x1b, 0x9e, 0x77); break;
+        case Persona::Pirate: c.fill = QColor(0xfb, 0xe5, 0xd6); c.border = QColor(0xd9, 0x5f, 0x02); break;
+        case Persona::Sponge: c.fill = QColor(0xe6, 0xe5, 0xf3); c.border = QColor(0x75, 0x70, 0xb3); break;
+        case Persona::Sieve: c.fill = QColor(0xfb, 0xe0, 0xee); c.border = QColor(0xe7, 0x29, 0x8a); break;
+        }
+        for (const auto &[task, evidence] : strongest) {
+            if (evidence->persona == persona)
+                c.nodes.push_back(task);
+        }
+        if (!c.nodes.empty())
+            clusters.push_back(c);
+    }
+    return clusters;
 }
 
 } // namespace ts

@@ -3,6 +3,7 @@
 // (red positive, blue negative), pen width and opacity growing with |PGF|, labels = abbreviations
 // with the full task name as tooltip.
 
+#include "analysis/personas.h"
 #include "analysis/transfer_graph.h"
 #include "layout/graph_layout.h"
 
@@ -15,7 +16,13 @@ struct TransferGraphStyle {
     double maxPenWidth = 5.0;
     bool edgeLabels = true; // the mean PGF on each edge
     QString title;
+    std::vector<GraphSpecCluster> clusters; // e.g. personaClusters(…)
 };
+
+// One Graphviz cluster per persona that some task holds ("Donors", "Pirates", …). A task holding
+// several personas goes to the one where it stands out most (highest z): Graphviz clusters cannot
+// overlap.
+std::vector<GraphSpecCluster> personaClusters(const std::vector<PersonaEvidence> &personas);
 
 GraphSpec transferGraphSpec(const TransferGraph &graph, const QStringList &taskNames,
                             const QStringList &abbreviations, const TransferGraphStyle &style = {});

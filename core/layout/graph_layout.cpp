@@ -113,6 +113,8 @@ QString toDot(const GraphSpec &spec)
                              .arg(spec.rankSeparation);
     if (!spec.title.isEmpty())
         graphAttrs += QStringLiteral(", label=%1, labelloc=t, fontsize=16").arg(quoted(spec.title));
+    if (!spec.clusters.empty())
+        graphAttrs += QStringLiteral(", forcelabels=true");
     lines << graphAttrs + QStringLiteral("];");
     lines << QStringLiteral("  node [shape=ellipse, style=filled, fontname=\"Helvetica\", fontsize=12, color=\"#404040\"];");
     lines << QStringLiteral("  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];");
@@ -122,6 +124,16 @@ QString toDot(const GraphSpec &spec)
                      .arg(i)
                      .arg(quoted(n.label), quoted(n.tooltip.isEmpty() ? n.label : n.tooltip), quoted(rgba(n.fill)));
     }
+    for (std::size_t c = 0; c < spec.clusters.size(); ++c) {
+        const GraphSpecCluster &cluster = spec.clusters[c];
+        QStringList members;
+        for (int n : cluster.nodes)
+            members << QStringLiteral("n%1;").arg(n);
+        lines << QStringLiteral("  subgraph cluster_%1 { graph [label=%2, style=\"filled,rounded\", fillcolor=%3, color=%4, "
+                                "fontsize=12, labeljust=l]; %5 }")
+                     .arg(c)
+                     .arg(quoted(cluster.label), quoted(rgba(cluster.fill)), quoted(rgba(cluster.border)), members.join(QLatin1Char(' ')));
+    }
     const QString arrow = spec.directed ? QStringLiteral("->") : QStringLiteral("--");
     for (std::size_t i = 0; i < spec.edges.size(); ++i) {
         const GraphSpecEdge &e = spec.edges[i];
@@ -130,8 +142,12 @@ QString toDot(const GraphSpec &spec)
                             .arg(quoted(rgba(e.color)))
                             .arg(e.penWidth, 0, 'f', 2)
                             .arg(std::max(1, int(std::lround(e.weight))));
+        // Graphviz 2.42's dot corrupts its heap laying out labelled flat edges inside clusters
+        // (a double free in flat_edges, seen under valgrind); external labels (xlabel) are placed
+        // after the layout and avoid that code path.
+        const QString labelAttr = spec.clusters.empty() ? QStringLiteral("label") : QStringLiteral("xlabel");
         if (!e.label.isEmpty())
-            attrs += QStringLiteral(", label=%1, fontcolor=%2").arg(quoted(e.label), quoted(rgba(QColor(e.color.rgb()))));
+            attrs += QStringLiteral(", %1=%2, fontcolor=%3").arg(labelAttr, quoted(e.label), quoted(rgba(QColor(e.color.rgb()))));
         lines << QStringLiteral("  n%1 %2 n%3 [%4];").arg(e.from).arg(arrow).arg(e.to).arg(attrs);
     }
     lines << QStringLiteral("}");
@@ -157,6 +173,22 @@ GraphLayout layoutGraph(const GraphSpec &spec, LayoutEngine engine)
         out.edges[i].from = spec.edges[i].from;
         out.edges[i].to = spec.edges[i].to;
     }
+    // neato and circo ignore clusters and leave meaningless boxes on the subgraphs.
+    const bool placesClusters = engine == LayoutEngine::Dot || engine == LayoutEngine::Fdp;
+    for (Agraph_t *sub = placesClusters ? agfstsubg(g) : nullptr; sub; sub = agnxtsubg(sub)) {
+        const QString name = QString::fromUtf8(agnameof(sub));
+        bool ok = false;
+        const int index = name.startsWith(QLatin1String("cluster_")) ? name.mid(8).toInt(&ok) : -1;
+        const boxf cb = GD_bb(sub);
+        if (!ok || index < 0 || std::size_t(index) >= spec.clusters.size() || cb.UR.x <= cb.LL.x)
+            continue; // not one of ours, or an engine that does not place clusters
+        LaidOutCluster lc;
+        lc.cluster = index;
+        lc.box = QRectF(toQt(pointf{cb.LL.x, cb.UR.y}), toQt(pointf{cb.UR.x, cb.LL.y}));
+        const textlabel_t *label = GD_label(sub);
+        lc.labelPosition = label ? toQt(label->pos) : lc.box.topLeft();
+        out.clusters.push_back(lc);
+    }
     for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
         const QString name = QString::fromUtf8(agnameof(n));
         bool ok = false;
@@ -180,7 +212,10 @@ GraphLayout layoutGraph(const GraphSpec &spec, LayoutEngine engine)
                     le.arrowTip = toQt(bz.ep);
                 }
             }
-            if (textlabel_t *label = ED_label(e); label && label->set) {
+            textlabel_t *label = ED_label(e);
+            if (!label || !label->set)
+                label = ED_xlabel(e); // clustered graphs label their edges externally
+            if (label && label->set) {
                 le.hasLabel = true;
                 le.labelPosition = toQt(label->pos);
             }

@@ -33,11 +33,21 @@ struct GraphSpecEdge {
     double weight = 1.0;      // layout weight (dot)
 };
 
+// A labelled group of nodes drawn as a Graphviz cluster (a node belongs to at most one cluster).
+// dot and fdp lay clusters out as regions; neato and circo ignore them (no box is reported).
+struct GraphSpecCluster {
+    QString label;
+    std::vector<int> nodes;
+    QColor fill = QColor(240, 240, 250);
+    QColor border = QColor(160, 160, 180);
+};
+
 struct GraphSpec {
     QString title;
     bool directed = true;
     std::vector<GraphSpecNode> nodes;
     std::vector<GraphSpecEdge> edges;
+    std::vector<GraphSpecCluster> clusters;
     // Written as the graph's "dpi"-free DOT attributes; tweak for dense graphs.
     double nodeSeparation = 0.4; // inches (nodesep)
     double rankSeparation = 0.6; // inches (ranksep)
@@ -59,10 +69,16 @@ struct LaidOutEdge {
     QPointF labelPosition;
     bool hasLabel = false;
 };
+struct LaidOutCluster {
+    int cluster = 0; // index into spec.clusters
+    QRectF box;
+    QPointF labelPosition; // centre of the label's text
+};
 struct GraphLayout {
     QRectF boundingBox; // (0, 0, width, height)
     std::vector<LaidOutNode> nodes;
     std::vector<LaidOutEdge> edges; // edges[i] is spec.edges[i]
+    std::vector<LaidOutCluster> clusters; // only the clusters the engine placed
 };
 
 // Throws std::runtime_error when Graphviz fails (a missing layout plugin).

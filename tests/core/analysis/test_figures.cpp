@@ -5,6 +5,7 @@
 #include "analysis/matrix_table_export.h"
 #include "analysis/model_analysis.h"
 #include "analysis/transfer_graph_figure.h"
+#include "analysis/transfer_table_loader.h"
 #include "analysis_test_support.h"
 #include "layout/graph_layout.h"
 #include "layout/graph_painter.h"
@@ -171,6 +172,39 @@ private Q_SLOTS:
                 coloured += image.pixel(x, y) != qRgb(255, 255, 255) ? 1 : 0;
         QVERIFY(coloured > 500);
     }
+    void personaClustersAreLaidOutAroundTheirTasks()
+    {
+        const TransferMatrix m = loadTransferMatrices(QStringLiteral(TRANSFERSCOPE_RESOURCES) +
+                                                      QStringLiteral("/data/task-transfer-vlms/pgf_qwen2.5vl-32B.csv")).front();
+        const ModelAnalysis a = analyzeModel(m);
+        TransferGraphStyle style;
+        style.clusters = personaClusters(a.personas);
+        // 32B (z ≥ 1): Donors SC, CO; Pirates JS (VS is a stronger Sponge); Sponges VS, AS; Sieves OL, FD.
+        QCOMPARE(int(style.clusters.size()), 4);
+        QCOMPARE(style.clusters[0].label, QStringLiteral("Donors"));
+        QCOMPARE(style.clusters[0].nodes, (std::vector<int>{m.taskIndex(QStringLiteral("CO")), m.taskIndex(QStringLiteral("SC"))}));
+        QCOMPARE(style.clusters[1].nodes, std::vector<int>{m.taskIndex(QStringLiteral("JS"))});
+        const GraphSpec spec = transferGraphSpec(a.graph, m.tasks(), m.abbreviations(), style);
+
+        const GraphLayout layout = layoutGraph(spec, LayoutEngine::Dot);
+        QCOMPARE(int(layout.clusters.size()), 4);
+        // Every edge label still has a place (external labels in clustered graphs).
+        for (const LaidOutEdge &e : layout.edges)
+            QVERIFY(e.hasLabel);
+        QVERIFY(layoutGraph(spec, LayoutEngine::Circo).clusters.empty()); // circo and neato ignore clusters
+        QVERIFY(layoutGraph(spec, LayoutEngine::Neato).clusters.empty());
+        for (LayoutEngine engine : {LayoutEngine::Dot, LayoutEngine::Fdp}) {
+            const GraphLayout l = layoutGraph(spec, engine);
+            QCOMPARE(int(l.clusters.size()), 4);
+            for (const LaidOutCluster &c : l.clusters) {
+                for (int node : spec.clusters[size_t(c.cluster)].nodes)
+                    QVERIFY2(c.box.adjusted(-1, -1, 1, 1).contains(l.nodes[size_t(node)].center), qPrintable(layoutEngineName(engine)));
+            }
+        }
+        const QByteArray svg = renderGraph(spec, LayoutEngine::Dot, QStringLiteral("svg"));
+        QVERIFY(svg.contains("cluster_0") && svg.contains("Sieves"));
+    }
+
     void csvAndLatex()
     {
         const QStringList labels = {QStringLiteral("A_1"), QStringLiteral("B"), QStringLiteral("C")};
