@@ -16,7 +16,7 @@ echo "== FMA peak (bench/peak.c)"
 "$B/transferscope_peak_bench" 1
 echo "== BLAS self-check"
 "$B/transferscope_blas_check_bench" --threads "$THREADS" || true
-PEAK=$("$B/transferscope_peak_bench" "$THREADS" | awk '/^AVX/{print $4; exit}')
+PEAK=$("$B/transferscope_peak_bench" "$THREADS" | awk '/^AVX/{print $6; exit}')
 echo "== 1. training step (peak used: $PEAK GFLOP/s)"
 "$B/transferscope_train_step_bench" --threads "$THREADS" --peak "$PEAK" ${TRAIN_ARGS:-}
 echo "== 2. evaluation"
