@@ -5,7 +5,8 @@
 // live curves with smoothing and decimation, the grid, and the reload of the matrix and graph views
 // from the study folder each time a cell completes.
 //
-//   transferscope_ui_stall_bench [--steps N] [--seeds K]
+//   transferscope_ui_stall_bench [--steps N] [--seeds K] [--no-views]
+// --no-views leaves the exploration views alone (isolates the monitor's own cost).
 
 #include "ui/main_window.h"
 #include "ui/panels/run_monitor_panel.h"
@@ -60,6 +61,8 @@ int main(int argc, char **argv)
     window.show();
     RunMonitorPanel *monitor = window.runMonitorPanel();
     window.showPanel(monitor);
+    if (args.contains(QStringLiteral("--no-views")))
+        QObject::disconnect(monitor, &RunMonitorPanel::cellsCompleted, &window, nullptr);
 
     std::vector<double> lateMs;
     QElapsedTimer clock;

@@ -9,6 +9,7 @@
 #include "ui/panels/personas_panel.h"
 #include "ui/panels/run_monitor_panel.h"
 #include "ui/panels/setup_panel.h"
+#include "ui/run/study_reloader.h"
 #include "ui/panels/task_detail_panel.h"
 #include "ui/settings/recent_files.h"
 #include "ui/study/study_document.h"
@@ -117,18 +118,18 @@ void MainWindow::createRunPanels()
         if (m_runMonitor->runStudy(spec, dir))
             showPanel(m_runMonitor);
     });
+    m_reloader = new StudyReloader(this);
     connect(m_runMonitor, &RunMonitorPanel::cellsCompleted, this, &MainWindow::reloadStudy);
+    // Models of the same name are replaced: the matrix fills in, the graph grows.
+    connect(m_reloader, &StudyReloader::loaded, m_document,
+            [this](const QString &, std::vector<ModelStudy> models) { m_document->addModels(std::move(models)); });
 }
 
 void MainWindow::reloadStudy(const QString &dir)
 {
-    if (dir.isEmpty() || !StudyStore::isStudyFolder(dir))
-        return;
-    try {
-        m_document->open(dir); // models of the same name are replaced: the matrix fills in, the graph grows
-    } catch (const std::exception &) {
-        // Only the base evaluation is stored so far: nothing to analyse yet.
-    }
+    // Read and analysed off the UI thread: a study with many cells must not stall the live curves.
+    if (!dir.isEmpty() && StudyStore::isStudyFolder(dir))
+        m_reloader->reload(dir, m_document->analysisOptions());
 }
 
 QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, Qt::DockWidgetArea area, const QString &shortcut)

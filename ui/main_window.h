@@ -25,6 +25,7 @@ class PersonasPanel;
 class RunMonitorPanel;
 class SetupPanel;
 class StudyDocument;
+class StudyReloader;
 class TaskDetailPanel;
 
 class MainWindow : public QMainWindow {
@@ -80,6 +81,7 @@ private:
     ComparePanel *m_compare;
     SetupPanel *m_setup = nullptr;
     RunMonitorPanel *m_runMonitor = nullptr;
+    StudyReloader *m_reloader = nullptr;
     QVector<QDockWidget *> m_docks;
     QVector<QAction *> m_showActions;
     QMenu *m_recentMenu = nullptr;

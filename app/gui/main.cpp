@@ -2,6 +2,7 @@
 // and the main window, applies theme and translation, and opens the files named on the command line.
 
 #include "ui/main_window.h"
+#include "ui/panels/setup_panel.h"
 #include "ui/study/study_document.h"
 #include "ui/theme/app_theme.h"
 
@@ -38,15 +39,21 @@ int main(int argc, char **argv)
                                  QApplication::translate("main", "PGF or accuracy tables (CSV) to open, one per model"),
                                  QStringLiteral("[FILE...]"));
     QCommandLineOption panel(QStringLiteral("panel"),
-                             QApplication::translate("main", "Raise a panel at start (repeatable): matrix, graph, cliques, personas, detail or compare"),
+                             QApplication::translate("main", "Raise a panel at start (repeatable): matrix, graph, cliques, personas, detail, compare, setup or run"),
                              QStringLiteral("NAME"));
     QCommandLineOption select(QStringLiteral("select"), QApplication::translate("main", "Select a task at start (name or abbreviation)"),
                               QStringLiteral("TASK"));
     QCommandLineOption model(QStringLiteral("model"), QApplication::translate("main", "Show this model first (name as listed)"),
                              QStringLiteral("MODEL"));
+    // Runs a saved spec as if loaded in Setup and started: for demos and scripted screenshots.
+    QCommandLineOption run(QStringLiteral("run"), QApplication::translate("main", "Load a study spec and start it (with --out)"),
+                           QStringLiteral("SPEC"));
+    QCommandLineOption out(QStringLiteral("out"), QApplication::translate("main", "The study folder for --run"), QStringLiteral("DIR"));
     parser.addOption(panel);
     parser.addOption(select);
     parser.addOption(model);
+    parser.addOption(run);
+    parser.addOption(out);
     parser.process(app);
 
     ts::ui::AppTheme::apply(ts::ui::AppTheme::savedMode());
@@ -61,6 +68,10 @@ int main(int argc, char **argv)
         const int task = document.current()->matrix().taskIndex(parser.value(select));
         if (task >= 0)
             document.selection()->selectTask(document.current()->matrix().tasks().at(task));
+    }
+    if (parser.isSet(run) && parser.isSet(out) && window.setupPanel()->loadSpec(parser.value(run))) {
+        window.setupPanel()->setStudyDir(parser.value(out));
+        window.setupPanel()->start();
     }
     for (const QString &name : parser.values(panel)) // repeatable: one per dock area
         window.showPanelByName(name);

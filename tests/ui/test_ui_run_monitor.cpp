@@ -82,6 +82,7 @@ void TestRunMonitor::initTestCase()
 void TestRunMonitor::runCompletesAndMatrixFills()
 {
     RunMonitorPanel panel;
+    panel.show(); // a hidden plot defers its replots until shown
     StudyDocument document;
     int reloads = 0;
     connect(&panel, &RunMonitorPanel::cellsCompleted, &document, [&](const QString &dir) {

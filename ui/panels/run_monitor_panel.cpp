@@ -130,6 +130,7 @@ void RunMonitorPanel::buildControls()
     m_smoothing->setRange(0, 99);
     m_smoothing->setValue(60);
     m_smoothing->setToolTip(smoothingDescription());
+    m_smoothing->setMinimumWidth(90);
     m_raw->setChecked(true);
     m_raw->setToolTip(tr("Draw the unsmoothed series faintly under the smoothed line"));
     connect(m_metric, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) { m_plot->setMetric(PlotMetric(i)); });
@@ -155,6 +156,7 @@ void RunMonitorPanel::buildControls()
     split->addWidget(m_table);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
+    split->setSizes({540, 700}); // the grid shows its state, progress and ETA columns
 
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(300);
@@ -334,12 +336,10 @@ void RunMonitorPanel::onEvent(const StudyEvent &e)
 void RunMonitorPanel::onStoreCells(const QStringList &cellIds)
 {
     m_cells->markCompleted(cellIds);
-    // Cells this window trained already have their live curve; attached runs get the stored one.
-    QStringList missing;
-    for (const QString &id : cellIds)
-        if (!m_curves.contains(id) || !m_process->isRunning())
-            missing << id;
-    loadStoredCurves(missing);
+    // Cells this window trains have their live curve and accuracy from the stream; reading the
+    // cell files on the UI thread is only worth it for a study another process writes.
+    if (!m_process->isRunning())
+        loadStoredCurves(cellIds);
     updateOverall();
     if (!m_process->isRunning())
         Q_EMIT cellsCompleted(m_studyDir);

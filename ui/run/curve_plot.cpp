@@ -61,12 +61,25 @@ void CurvePlot::setCells(const QStringList &cellIds) { m_cells = cellIds; schedu
 
 void CurvePlot::scheduleReplot()
 {
+    // A hidden plot (a tab behind another) catches up when shown.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
     if (!m_coalesce.isActive())
         m_coalesce.start();
 }
 
+void CurvePlot::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        scheduleReplot();
+}
+
 void CurvePlot::replotNow()
 {
+    m_stale = false;
     QElapsedTimer clock;
     clock.start();
     m_plot->clearGraphs();

@@ -37,7 +37,11 @@ public:
     // The longest single replot so far, in milliseconds (the stall benchmark reads it).
     double longestReplotMs() const { return m_longestReplotMs; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    bool m_stale = false;
     const CurveStore *m_store;
     QCustomPlot *m_plot;
     QTimer m_coalesce;

@@ -19,6 +19,7 @@ StudyProcess::StudyProcess(QObject *parent) : QObject(parent), m_program(locateT
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &StudyProcess::readOutput);
     connect(&m_process, &QProcess::readyReadStandardError, this, &StudyProcess::readErrors);
     connect(&m_process, &QProcess::finished, this, &StudyProcess::onFinished);
+    connect(&m_process, &QProcess::started, this, [this] { Q_EMIT started(m_studyDir); });
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
             Q_EMIT finished(Outcome::Error, tr("Could not start %1: %2").arg(m_program, m_process.errorString()));
@@ -86,11 +87,10 @@ bool StudyProcess::start(const QStringList &arguments, const QString &studyDir)
     m_failureMessage.clear();
     m_interrupts = 0;
     m_sawFinish = false;
+    // No waitForStarted: forking a process that maps libtorch can take tens of milliseconds, which
+    // the UI thread would spend blocked. A failed start arrives through errorOccurred.
     m_process.start(m_program, arguments);
-    if (!m_process.waitForStarted(5000))
-        return false; // errorOccurred has reported it
-    Q_EMIT started(m_studyDir);
-    return true;
+    return m_process.state() != QProcess::NotRunning;
 }
 
 void StudyProcess::sendInterrupt()
