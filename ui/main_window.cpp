@@ -4,6 +4,7 @@
 #include "ui/dialogs/export_dialog.h"
 #include "ui/panels/cliques_panel.h"
 #include "ui/panels/compare_panel.h"
+#include "ui/panels/data_selection_panel.h"
 #include "ui/panels/graph_panel.h"
 #include "ui/panels/matrix_panel.h"
 #include "ui/panels/personas_panel.h"
@@ -111,15 +112,19 @@ void MainWindow::createRunPanels()
     m_setup = new SetupPanel(this);
     m_runMonitor = new RunMonitorPanel(this);
     QDockWidget *setup = addPanel(m_setup, tr("Study setup"), Qt::LeftDockWidgetArea, QStringLiteral("Alt+7"));
+    m_dataSelection = new DataSelectionPanel(this);
     QDockWidget *run = addPanel(m_runMonitor, tr("Run monitor"), Qt::LeftDockWidgetArea, QStringLiteral("Alt+8"));
+    QDockWidget *selection = addPanel(m_dataSelection, tr("Data selection"), Qt::LeftDockWidgetArea, QStringLiteral("Alt+9"));
     tabifyDockWidget(dock(QStringLiteral("MatrixPanelDock")), setup);
     tabifyDockWidget(setup, run);
+    tabifyDockWidget(run, selection);
     connect(m_setup, &SetupPanel::startRequested, this, [this](const QString &spec, const QString &dir) {
         if (m_runMonitor->runStudy(spec, dir))
             showPanel(m_runMonitor);
     });
     m_reloader = new StudyReloader(this);
     connect(m_runMonitor, &RunMonitorPanel::cellsCompleted, this, &MainWindow::reloadStudy);
+    connect(m_runMonitor, &RunMonitorPanel::cellsCompleted, m_dataSelection, &DataSelectionPanel::setStudyDir);
     // Models of the same name are replaced: the matrix fills in, the graph grows.
     connect(m_reloader, &StudyReloader::loaded, m_document,
             [this](const QString &, std::vector<ModelStudy> models) { m_document->addModels(std::move(models)); });
@@ -162,7 +167,8 @@ bool MainWindow::showPanelByName(const QString &name)
     const QMap<QString, QWidget *> panels = {{QStringLiteral("matrix"), m_matrix},     {QStringLiteral("graph"), m_graph},
                                              {QStringLiteral("cliques"), m_cliques},   {QStringLiteral("personas"), m_personas},
                                              {QStringLiteral("detail"), m_detail},     {QStringLiteral("compare"), m_compare},
-                                             {QStringLiteral("setup"), m_setup},       {QStringLiteral("run"), m_runMonitor}};
+                                             {QStringLiteral("setup"), m_setup},       {QStringLiteral("run"), m_runMonitor},
+                                             {QStringLiteral("selection"), m_dataSelection}};
     QWidget *panel = panels.value(name.toLower());
     if (panel)
         showPanel(panel);
@@ -291,8 +297,10 @@ QStringList MainWindow::openFiles(const QStringList &paths, bool quiet)
     for (const QString &path : paths) {
         // A study folder also goes to the run monitor, which follows it while it is written.
         const bool studyFolder = StudyStore::isStudyFolder(path);
-        if (studyFolder && m_runMonitor->attach(path))
+        if (studyFolder && m_runMonitor->attach(path)) {
+            m_dataSelection->setStudyDir(path);
             showPanel(m_runMonitor);
+        }
         try {
             if (studyFolder && StudyStore(path).completedCellIds().isEmpty()) {
                 statusBar()->showMessage(tr("%1 has no completed cell yet; the views fill in as cells complete").arg(path), 6000);

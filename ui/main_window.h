@@ -17,6 +17,7 @@ class QMenu;
 namespace ts::ui {
 
 class CliquesPanel;
+class DataSelectionPanel;
 class ComparePanel;
 class FigureProvider;
 class GraphPanel;
@@ -45,6 +46,7 @@ public:
     ComparePanel *comparePanel() const { return m_compare; }
     SetupPanel *setupPanel() const { return m_setup; }
     RunMonitorPanel *runMonitorPanel() const { return m_runMonitor; }
+    DataSelectionPanel *dataSelectionPanel() const { return m_dataSelection; }
     QDockWidget *dock(const QString &objectName) const;
     // Raises the dock holding a panel (tabified docks hide each other).
     void showPanel(QWidget *panel);
@@ -81,6 +83,7 @@ private:
     ComparePanel *m_compare;
     SetupPanel *m_setup = nullptr;
     RunMonitorPanel *m_runMonitor = nullptr;
+    DataSelectionPanel *m_dataSelection = nullptr;
     StudyReloader *m_reloader = nullptr;
     QVector<QDockWidget *> m_docks;
     QVector<QAction *> m_showActions;

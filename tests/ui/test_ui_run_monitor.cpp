@@ -3,6 +3,7 @@
 // killed training process is reported as a crash with the resume path; a fresh monitor attaches
 // to the finished folder and shows the stored curves.
 
+#include "ui/panels/data_selection_panel.h"
 #include "ui/panels/run_monitor_panel.h"
 #include "ui/run/cell_grid_model.h"
 #include "ui/run/curve_plot.h"
@@ -10,6 +11,7 @@
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
@@ -118,6 +120,25 @@ void TestRunMonitor::runCompletesAndMatrixFills()
     QCOMPARE(attached.cellModel()->count(CellState::Done), 3);
     QCOMPARE(attached.curves().curve(QStringLiteral("finetune__suite-tiny__Jigsaw__seed0"))->size(), 12);
     QVERIFY(attached.message().contains(QStringLiteral("complete")));
+
+    // Data selection on the finished study: the two mixtures, then the experiment's four arms.
+    DataSelectionPanel selection;
+    selection.setStudyDir(dir);
+    selection.setTarget(QStringLiteral("Jigsaw"));
+    QVERIFY2(selection.propose(), qPrintable(selection.message()));
+    QCOMPARE(selection.randomTable()->rowCount(), 1); // the only other task
+    QCOMPARE(selection.randomTable()->item(0, 0)->text(), QStringLiteral("Counting"));
+    // Random weights transfer nothing for sure: the guided mixture is Counting or empty.
+    const bool guided = selection.guidedTable()->rowCount() == 1;
+    QSignalSpy experiment(&selection, &DataSelectionPanel::experimentFinished);
+    QVERIFY(selection.runExperiment());
+    QVERIFY(experiment.wait(60000));
+    if (guided) {
+        QVERIFY2(experiment.first().at(0).toBool(), qPrintable(selection.message()));
+        QCOMPARE(selection.resultsTable()->rowCount(), 4); // base, direct, PGF-guided, random
+    } else {
+        QVERIFY(!selection.message().isEmpty());
+    }
 }
 
 void TestRunMonitor::stopAndKeepThenResume()
