@@ -50,13 +50,15 @@ std::vector<GraphSpecCluster> personaClusters(const std::vector<PersonaEvidence>
     for (Persona persona : kAllPersonas) {
         GraphSpecCluster c;
         c.label = personaName(persona) + QStringLiteral("s");
-        // Light tints of the Dark2 colours the workbench uses for personas.
+        // Okabe–Ito (colour-blind safe) persona colours, as in the workbench, with 15 % tints as fills.
         switch (persona) {
-        case Persona::Donor: c.fill = QColor(0xdd, 0xf1, 0xea); c.border = QColor(0x1b, 0x9e, 0x77); break;
-        case Persona::Pirate: c.fill = QColor(0xfb, 0xe5, 0xd6); c.border = QColor(0xd9, 0x5f, 0x02); break;
-        case Persona::Sponge: c.fill = QColor(0xe6, 0xe5, 0xf3); c.border = QColor(0x75, 0x70, 0xb3); break;
-        case Persona::Sieve: c.fill = QColor(0xfb, 0xe0, 0xee); c.border = QColor(0xe7, 0x29, 0x8a); break;
+        case Persona::Donor: c.border = QColor(0x00, 0x9e, 0x73); break;
+        case Persona::Pirate: c.border = QColor(0xd5, 0x5e, 0x00); break;
+        case Persona::Sponge: c.border = QColor(0x00, 0x72, 0xb2); break;
+        case Persona::Sieve: c.border = QColor(0xcc, 0x79, 0xa7); break;
         }
+        c.fill = QColor(255 - (255 - c.border.red()) * 15 / 100, 255 - (255 - c.border.green()) * 15 / 100,
+                        255 - (255 - c.border.blue()) * 15 / 100);
         for (const auto &[task, evidence] : strongest) {
             if (evidence->persona == persona)
                 c.nodes.push_back(task);

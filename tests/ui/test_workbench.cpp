@@ -62,6 +62,7 @@ private Q_SLOTS:
     void cliqueSelectionHighlightsEverywhere();
     void personaRuleChangesThePersonas();
     void comparesThreeModels();
+    void personaGroupsAreDrawnAsClusters();
     void unsupportedStudyIsReportedNotLoaded();
 
 private:
@@ -170,6 +171,23 @@ void TestWorkbench::thresholdChangesTheEdgeCount()
     QTRY_VERIFY(!graph->view()->isAnimating());
     QCOMPARE(graph->edgeCount(), expectedEdges(mean, 0.2, -1));
     QVERIFY(graph->view()->nodePosition(0) != before);
+}
+
+void TestWorkbench::personaGroupsAreDrawnAsClusters()
+{
+    GraphPanel *graph = m_window->graphPanel();
+    graph->setEngine(int(LayoutEngine::Dot));
+    graph->setPersonaGroups(true);
+    QTRY_VERIFY(!graph->view()->isAnimating());
+    // 32B: Donors, Pirates, Sponges and Sieves each hold a task → four boxes, each with its label.
+    QCOMPARE(graph->view()->clusterBoxCount(), 2 * 4);
+    graph->setEngine(int(LayoutEngine::Circo)); // circo ignores clusters
+    QTRY_VERIFY(!graph->view()->isAnimating());
+    QCOMPARE(graph->view()->clusterBoxCount(), 0);
+    graph->setPersonaGroups(false);
+    graph->setEngine(int(LayoutEngine::Dot));
+    QTRY_VERIFY(!graph->view()->isAnimating());
+    QCOMPARE(graph->view()->clusterBoxCount(), 0);
 }
 
 void TestWorkbench::matrixClickSelectsThePair()

@@ -1,5 +1,7 @@
 #include "ui/panels/graph_panel.h"
 
+#include "analysis/transfer_graph_figure.h"
+
 #include "ui/models/task_ordering.h"
 #include "ui/settings/setting_value.h"
 #include "ui/widgets/persona_colours.h"
@@ -98,11 +100,12 @@ GraphPanel::GraphPanel(StudyDocument *document, QWidget *parent)
     connect(m_engine, qOverload<int>(&QComboBox::activated), this, [this] { rebuild(true); });
     connect(m_cliques, qOverload<int>(&QComboBox::activated), this, &GraphPanel::updateEmphasis);
     connect(fit, &QToolButton::clicked, m_view, &TransferGraphView::fitAll);
-    m_personaFill->setToolTip(tr("Tint each node with its strongest persona: green donor, orange pirate, blue sponge, pink sieve"));
+    m_personaFill->setToolTip(tr("Group the tasks by their strongest persona: tinted nodes (green donor, orange pirate, blue sponge, "
+                                 "pink sieve) inside Graphviz clusters with the dot and fdp layouts"));
     m_personaFill->setChecked(personaFillSetting.value());
     connect(m_personaFill, &QCheckBox::toggled, this, [this](bool on) {
         personaFillSetting.setValue(on);
-        updateNodeFills();
+        rebuild(true); // the persona clusters change the layout
     });
 
     Selection *sel = document->selection();
@@ -147,6 +150,14 @@ void GraphPanel::setThreshold(double threshold)
     rebuild(true);
 }
 
+void GraphPanel::setPersonaGroups(bool on)
+{
+    if (m_personaFill->isChecked() == on)
+        rebuild(false);
+    else
+        m_personaFill->setChecked(on); // rebuilds through the toggled connection
+}
+
 void GraphPanel::setSignFilter(int sign)
 {
     m_sign->setCurrentIndex(std::max(0, m_sign->findData(sign)));
@@ -188,6 +199,7 @@ void GraphPanel::rebuild(bool animate)
     const bool sameModel = m_shownModel == study->name();
     m_shownModel = study->name();
     m_view->setTasks(a.matrix.tasks(), a.matrix.abbreviations(), tips);
+    m_view->setClusters(m_personaFill->isChecked() ? personaClusters(a.personas) : std::vector<GraphSpecCluster>{});
     const TransferGraph graph = buildTransferGraph(a.mean, threshold(), EdgeSign(m_sign->currentData().toInt()), a.spread);
     try {
         m_view->setGraph(graph, LayoutEngine(m_engine->currentData().toInt()), animate && sameModel);
@@ -204,8 +216,7 @@ void GraphPanel::rebuild(bool animate)
 
 void GraphPanel::updateNodeFills()
 {
-    // Persona groups as node tints: the layout has no cluster support (core/layout's GraphSpec has
-    // no subgraphs), so groups are shown by colour rather than drawn as Graphviz clusters.
+    // Persona groups: tinted nodes (every engine) inside Graphviz clusters (dot and fdp).
     const ModelStudy *study = m_document->current();
     if (!study)
         return;

@@ -31,6 +31,7 @@ public:
     void setThreshold(double threshold); // re-layout happens at once (no debounce)
     void setSignFilter(int sign);        // EdgeSign as int
     void setEngine(int engine);          // LayoutEngine as int
+    void setPersonaGroups(bool on);      // tints + Graphviz clusters by persona
     int edgeCount() const;
 
 Q_SIGNALS:

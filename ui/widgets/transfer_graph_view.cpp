@@ -4,6 +4,8 @@
 #include "ui/widgets/graph_edge_item.h"
 #include "ui/widgets/graph_node_item.h"
 
+#include <QGraphicsPathItem>
+#include <QGraphicsSimpleTextItem>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -94,8 +96,10 @@ void TransferGraphView::setGraph(const TransferGraph &graph, LayoutEngine engine
     m_engine = engine;
     TransferGraphStyle style;
     style.edgeLabels = false; // values are in the tooltips; labels clutter a 13-node graph
+    style.clusters = m_clusters;
     const GraphSpec spec = transferGraphSpec(graph, m_names, m_abbreviations, style);
     m_layout = layoutGraph(spec, engine);
+    rebuildClusterItems();
 
     // Edges: keep those still present (so their colour does not flicker), add the new ones.
     QSet<QPair<int, int>> wanted;
@@ -157,6 +161,27 @@ void TransferGraphView::setGraph(const TransferGraph &graph, LayoutEngine engine
     m_scene->setSceneRect(m_layout.boundingBox.adjusted(-30, -30, 30, 30));
     if (!m_userZoomed)
         fitAll();
+}
+
+void TransferGraphView::rebuildClusterItems()
+{
+    qDeleteAll(m_clusterItems);
+    m_clusterItems.clear();
+    for (const LaidOutCluster &c : m_layout.clusters) {
+        const GraphSpecCluster &spec = m_clusters[std::size_t(c.cluster)];
+        QPainterPath path;
+        path.addRoundedRect(c.box, 8, 8);
+        auto *box = m_scene->addPath(path, QPen(spec.border, 1.2), QBrush(spec.fill));
+        box->setZValue(-10); // behind edges and nodes
+        auto *label = m_scene->addSimpleText(spec.label);
+        QFont f = nodeLabelFont();
+        f.setPixelSize(12);
+        label->setFont(f);
+        label->setBrush(spec.border.darker(130));
+        label->setPos(c.box.topLeft() + QPointF(8, 3));
+        label->setZValue(-9);
+        m_clusterItems << box << label;
+    }
 }
 
 void TransferGraphView::applySplines()

@@ -33,6 +33,10 @@ public:
     void setGraph(const TransferGraph &graph, LayoutEngine engine, bool animate = true);
     void setPalette(const DivergingPalette &palette);
     void setNodeFill(int task, const QColor &fill);
+    // Groups drawn as Graphviz clusters (boxes behind their nodes) from the next setGraph on;
+    // dot and fdp place them, the other engines ignore them.
+    void setClusters(std::vector<GraphSpecCluster> clusters) { m_clusters = std::move(clusters); }
+    int clusterBoxCount() const { return int(m_clusterItems.size()); }
 
     // Emphasis from the shared selection: these nodes/edges drawn strong, the rest dimmed when
     // dimOthers is set (a clique, an edge), only outlined otherwise (a task).
@@ -76,6 +80,7 @@ private:
     void applyEmphasis();
     QFont nodeLabelFont() const;
     void applySplines();
+    void rebuildClusterItems();
     QString edgeToolTip(const TransferEdge &edge) const;
 
     QGraphicsScene *m_scene;
@@ -85,6 +90,8 @@ private:
     QHash<QPair<int, int>, GraphEdgeItem *> m_edges;
     TransferGraph m_graph;
     GraphLayout m_layout;
+    std::vector<GraphSpecCluster> m_clusters;
+    QVector<QGraphicsItem *> m_clusterItems;
     LayoutEngine m_engine = LayoutEngine::Dot;
     DivergingPalette m_palette;
     QParallelAnimationGroup *m_animation = nullptr;
