@@ -5,6 +5,7 @@
 #include "model/vlm_presets.h"
 #include "store/study_store.h"
 #include "study/study_plan.h"
+#include "study/blas_check.h"
 #include "study/data_selection.h"
 #include "study/progress_sinks.h"
 #include "study/study_analysis.h"
@@ -133,6 +134,9 @@ int runStored(const StudyStore &store, const StudySpec &spec, const std::vector<
               QTextStream &err)
 {
     StudyWriterLock lock(store);
+    // A slow libblas.so.3 alternative makes a study tens of times slower without any error.
+    if (const BlasCheckResult blas = checkBlasSpeed(); blas.slow)
+        err << "warning: " << QString::fromStdString(blas.message) << "\n";
     static std::atomic<bool> stop{false};
     installStopSignals(stop);
     TorchCellExecutor executor(spec, QStringLiteral(TRANSFERSCOPE_VERSION));
