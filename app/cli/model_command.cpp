@@ -1,7 +1,7 @@
 // `transferscope-cli model …`: make and check the pretrained base models of the suite presets
 // (docs/base-models.md).
 //   pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
-//   eval DIR|--preset NAME [--items N] [--threads T]
+//   eval DIR|--preset NAME [--items N] [--tasks A,B] [--level L] [--threads T]
 //   finetune-gain DIR|--preset NAME [--items N] [--tasks A,B] [--threads T]   quick-spec self-finetune per task
 // libtorch headers first: Qt's keyword macros break them.
 #include "eval/multiple_choice_evaluator.h"
@@ -92,7 +92,8 @@ double halfWidth(double chance, int n)
     return 1.96 * std::sqrt(chance * (1.0 - chance) / double(std::max(1, n)));
 }
 
-std::vector<TaskScore> evaluateSuite(VisionLanguageModelImpl &model, const ChatPrompt &prompt, int items, const QStringList &only = {})
+std::vector<TaskScore> evaluateSuite(VisionLanguageModelImpl &model, const ChatPrompt &prompt, int items, const QStringList &only = {},
+                                     int level = -1)
 {
     std::vector<TaskScore> out;
     EvalOptions eo;
@@ -103,7 +104,7 @@ std::vector<TaskScore> evaluateSuite(VisionLanguageModelImpl &model, const ChatP
     for (const auto &t : list) {
         if (!only.isEmpty() && !only.contains(t.abbreviation))
             continue;
-        const std::vector<VlmExample> val = validationItems(t, items);
+        const std::vector<VlmExample> val = validationItems(t, items, level);
         const EvalResult r = evaluateMultipleChoice(model, prompt, val, eo);
         out.push_back({t.abbreviation, r.accuracy, 1.0 / t.options, halfWidth(1.0 / t.options, items)});
     }
@@ -202,9 +203,13 @@ int evalBase(const QStringList &args, QTextStream &out)
     QElapsedTimer timer;
     timer.start();
     const QStringList only = optionValue(args, QStringLiteral("--tasks")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    const std::vector<TaskScore> scores = evaluateSuite(*model, prompt, items, only);
+    const int level = int(numberOption(args, QStringLiteral("--level"), -1)); // -1 (absent): each task's default
+    const std::vector<TaskScore> scores = evaluateSuite(*model, prompt, items, only, level);
     int above = 0, below90 = 0;
-    out << QStringLiteral("%1  (val, %2 items per task, default levels)\n").arg(dir).arg(items);
+    out << QStringLiteral("%1  (val, %2 items per task, %3)\n")
+               .arg(dir)
+               .arg(items)
+               .arg(level < 0 ? QStringLiteral("default levels") : QStringLiteral("level %1").arg(level));
     out << "task  accuracy  chance  ±95%   above chance  <90%\n";
     for (const TaskScore &s : scores) {
         const bool a = s.accuracy - s.chance > s.halfWidth, b = s.accuracy < 0.9;
@@ -294,7 +299,7 @@ int runModelCommand(const QStringList &args)
     if (sub == QLatin1String("finetune-gain"))
         return finetuneGain(args.mid(1), out, err);
     out << "usage: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]\n"
-           "       transferscope-cli model eval DIR|--preset NAME [--items N] [--threads T]\n"
+           "       transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]\n"
            "       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]\n";
     return sub.isEmpty() ? 2 : (sub == QLatin1String("--help") ? 0 : 2);
 }

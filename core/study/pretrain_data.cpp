@@ -127,12 +127,12 @@ std::vector<CurriculumPhase> pretrainCurriculum(const CurriculumOptions &o, std:
     };
 }
 
-std::vector<VlmExample> validationItems(const tasks::TaskSpec &task, int items)
+std::vector<VlmExample> validationItems(const tasks::TaskSpec &task, int items, int level)
 {
     std::vector<VlmExample> out;
     out.reserve(size_t(items));
     for (int i = 0; i < items; ++i)
-        out.push_back(toVlmExample(tasks::generateSample(task, {tasks::Split::Val, i, 0, -1, 64})));
+        out.push_back(toVlmExample(tasks::generateSample(task, {tasks::Split::Val, i, 0, level, 64})));
     return out;
 }
 

@@ -44,7 +44,7 @@ struct CurriculumOptions {
 // The phases; `heads` must outlive them.
 std::vector<CurriculumPhase> pretrainCurriculum(const CurriculumOptions &options, std::shared_ptr<const IntermediateHeads> heads);
 
-// The val items of a task at its default level, as the study evaluates them.
-std::vector<VlmExample> validationItems(const tasks::TaskSpec &task, int items);
+// The val items of a task at its default level (level -1), as the study evaluates them, or at `level`.
+std::vector<VlmExample> validationItems(const tasks::TaskSpec &task, int items, int level = -1);
 
 } // namespace ts
