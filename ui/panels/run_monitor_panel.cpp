@@ -152,11 +152,13 @@ void RunMonitorPanel::buildControls()
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addLayout(plotControls);
     rightLayout->addWidget(m_plot, 1);
-    auto *split = new QSplitter(Qt::Horizontal, this);
+    // Grid above the curves: a dock is often narrow, and the grid's state, progress and ETA
+    // columns must stay visible.
+    auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
-    split->setSizes({540, 700}); // the grid shows its state, progress and ETA columns
+    split->setSizes({200, 500});
 
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(300);
