@@ -136,7 +136,7 @@ int runStored(const StudyStore &store, const StudySpec &spec, const std::vector<
     StudyWriterLock lock(store);
     // A slow libblas.so.3 alternative makes a study tens of times slower without any error.
     if (const BlasCheckResult blas = checkBlasSpeed(); blas.slow)
-        err << "warning: " << QString::fromStdString(blas.message) << "\n";
+        err << "warning: " << QString::fromStdString(blas.message) << Qt::endl; // before the progress lines
     static std::atomic<bool> stop{false};
     installStopSignals(stop);
     TorchCellExecutor executor(spec, QStringLiteral(TRANSFERSCOPE_VERSION));
