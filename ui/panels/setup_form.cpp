@@ -1,8 +1,7 @@
 #include "ui/panels/setup_form.h"
 
 #include "common/task_catalog.h"
-#include "model/vlm_presets.h"
-#include "study/torch_cell_executor.h"
+#include "ui/run/study_estimate.h"
 #include "ui/widgets/task_sample_card.h"
 
 #ifdef TRANSFERSCOPE_HAVE_TASKS
@@ -18,7 +17,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -33,14 +31,6 @@ namespace ts::ui {
 namespace {
 
 const QList<TaskRole> kRoles{TaskRole::Both, TaskRole::Source, TaskRole::Target, TaskRole::Unused};
-
-QStringList knownPresets()
-{
-    QStringList out;
-    for (const std::string &name : presetNames())
-        out << QString::fromStdString(name);
-    return out;
-}
 
 QSpinBox *spin(QWidget *parent, int lo, int hi, int value)
 {
@@ -395,24 +385,7 @@ void SetupForm::setTaskRole(const QString &task, TaskRole role)
 
 QStringList SetupForm::addCheckpoint(const QString &folder)
 {
-    // Validated at once by the same checks a study run makes: the spec reader (format, config)
-    // and the pre-flight (weights, tokenizer, sizes).
-    StudySpec probe;
-    probe.tasks = {{TaskCatalog::blinkTasks().front().name, TaskRole::Both}};
-    ModelEntry m;
-    m.checkpoint = folder;
-    m.name = QDir(folder).dirName();
-    QJsonObject json = probe.toJson();
-    json.insert(QStringLiteral("models"), QJsonArray{QJsonObject{{QStringLiteral("name"), m.name}, {QStringLiteral("checkpoint"), folder}}});
-    QStringList problems;
-    try {
-        problems = TorchCellExecutor::preflight(parseStudySpec(json, {QString(), knownPresets()}));
-    } catch (const SpecErrors &e) {
-        for (const InputError &error : e.errors())
-            problems << error.describe();
-    } catch (const std::exception &e) {
-        problems << QString::fromUtf8(e.what());
-    }
+    const QStringList problems = checkpointFolderProblems(folder);
     if (problems.isEmpty()) {
         m_checkpoints->addItem(folder);
         m_checkpointErrors->clear();

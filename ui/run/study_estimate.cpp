@@ -1,5 +1,7 @@
 #include "ui/run/study_estimate.h"
 
+#include "common/task_catalog.h"
+#include "model/vlm_presets.h"
 #include "store/study_store.h"
 #include "study/study_plan.h"
 #include "study/torch_cell_executor.h"
@@ -7,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QStorageInfo>
 #include <cmath>
 
@@ -54,6 +57,28 @@ QString formatDuration(double seconds)
     if (seconds < 5400)
         return QCoreApplication::translate("StudyEstimate", "about %1 min").arg(int(std::ceil(seconds / 60)));
     return QCoreApplication::translate("StudyEstimate", "about %1 h").arg(seconds / 3600, 0, 'f', 1);
+}
+
+QStringList checkpointFolderProblems(const QString &folder)
+{
+    StudySpec probe;
+    probe.tasks = {{TaskCatalog::blinkTasks().front().name, TaskRole::Both}};
+    QJsonObject json = probe.toJson();
+    json.insert(QStringLiteral("models"),
+                QJsonArray{QJsonObject{{QStringLiteral("name"), QDir(folder).dirName()}, {QStringLiteral("checkpoint"), folder}}});
+    QStringList presets;
+    for (const std::string &name : presetNames())
+        presets << QString::fromStdString(name);
+    try {
+        return TorchCellExecutor::preflight(parseStudySpec(json, {QString(), presets}));
+    } catch (const SpecErrors &e) {
+        QStringList problems;
+        for (const InputError &error : e.errors())
+            problems << error.describe();
+        return problems;
+    } catch (const std::exception &e) {
+        return {QString::fromUtf8(e.what())};
+    }
 }
 
 QStringList preflightProblems(const StudySpec &spec, const QString &studyDir)

@@ -13,6 +13,10 @@ namespace ts::ui {
 double estimateStudySeconds(const StudySpec &spec);
 QString formatDuration(double seconds);
 
+// A checkpoint folder checked at once by what a study run checks: the spec reader (format,
+// config) and the pre-flight (weights, tokenizer, sizes). One line per problem.
+QStringList checkpointFolderProblems(const QString &folder);
+
 // One line per problem; empty when the study can start.
 QStringList preflightProblems(const StudySpec &spec, const QString &studyDir);
 
