@@ -12,6 +12,7 @@
 #include "study/torch_cell_executor.h"
 
 #include "study/data_selection.h"
+#include "study/pretrain_data.h" // toVlmExample
 #include "study/phase_timer.h"
 
 #include "common/resource_locator.h"
@@ -34,18 +35,6 @@ namespace {
 
 // Random-weight presets start from this seed so every cell of a model shares one base.
 constexpr uint64_t kRandomBaseSeed = 20251118;
-
-VlmExample toExample(const tasks::TaskSample &sample)
-{
-    VlmExample ex;
-    for (int k = 0; k < int(sample.images.size()); ++k)
-        ex.images.push_back({sample.images[size_t(k)].width(), sample.images[size_t(k)].height(), tasks::toRgbBytes(sample, k)});
-    ex.prompt = sample.question.toStdString();
-    for (const QString &o : sample.options)
-        ex.options.push_back(o.toStdString());
-    ex.correct = sample.answer;
-    return ex;
-}
 
 QString fileSha256(const QString &path)
 {
@@ -163,7 +152,7 @@ struct TorchCellExecutor::Impl {
         std::vector<VlmExample> items;
         items.reserve(size_t(source.size()));
         for (int i = 0; i < source.size(); ++i)
-            items.push_back(toExample(source.at(i)));
+            items.push_back(toVlmExample(source.at(i)));
         return evalSets.emplace(target, std::move(items)).first->second;
     }
 
@@ -178,7 +167,7 @@ struct TorchCellExecutor::Impl {
         if (cell.kind == CellKind::Finetune) {
             const tasks::TaskSpec &task = tasks::requireTask(cell.source);
             for (int i = 0; i < spec.train.examples; ++i)
-                out->push_back(toExample(tasks::generateSample(task, {tasks::Split::Train, i, seed, levelFor(cell.source), 64})));
+                out->push_back(toVlmExample(tasks::generateSample(task, {tasks::Split::Train, i, seed, levelFor(cell.source), 64})));
         } else if (cell.kind == CellKind::Mixture) {
             // Each source contributes its share of the examples (largest remainders get the rest);
             // the trainer shuffles them, so the order here does not matter.
@@ -186,13 +175,13 @@ struct TorchCellExecutor::Impl {
             for (size_t k = 0; k < cell.mixture.size(); ++k) {
                 const tasks::TaskSpec &task = tasks::requireTask(cell.mixture[k].first);
                 for (int i = 0; i < counts[k]; ++i)
-                    out->push_back(toExample(tasks::generateSample(task, {tasks::Split::Train, i, seed, levelFor(task.name), 64})));
+                    out->push_back(toVlmExample(tasks::generateSample(task, {tasks::Split::Train, i, seed, levelFor(task.name), 64})));
             }
         } else {
             const auto &all = tasks::suiteTasks();
             for (int i = 0; i < spec.train.examples; ++i) {
                 const tasks::TaskSpec &task = all[size_t(i) % all.size()];
-                out->push_back(toExample(tasks::generateSample(task, {tasks::Split::Train, i, seed, levelFor(task.name), 64})));
+                out->push_back(toVlmExample(tasks::generateSample(task, {tasks::Split::Train, i, seed, levelFor(task.name), 64})));
             }
         }
         return out;
