@@ -2,7 +2,7 @@
 // folder's state, export a study's results.
 
 #include "cli/commands.h"
-#include "model/vlm_presets.h"
+#include "study/known_presets.h"
 #include "store/study_store.h"
 #include "study/study_plan.h"
 #include "study/blas_check.h"
@@ -23,14 +23,6 @@
 namespace ts::cli {
 
 namespace {
-
-QStringList knownPresets()
-{
-    QStringList out;
-    for (const std::string &name : presetNames())
-        out << QString::fromStdString(name);
-    return out;
-}
 
 int usage(QTextStream &err)
 {
@@ -58,7 +50,7 @@ int reportSpecErrors(const SpecErrors &e, QTextStream &err)
 
 int plan(const QString &specPath, QTextStream &out)
 {
-    const StudySpec spec = readStudySpec(specPath, knownPresets());
+    const StudySpec spec = readStudySpec(specPath, knownModelPresets());
     const auto cells = planStudy(spec);
     QMap<QString, int> perKind;
     double work = 0;
@@ -81,7 +73,7 @@ int status(const QString &dir, QTextStream &out)
     if (!StudyStore::isStudyFolder(dir))
         throw InputError(dir, 0, {}, QStringLiteral("not a study folder (expected spec.json and cells/)"));
     const StudyStore store(dir);
-    const StudySpec spec = parseStudySpec(store.spec(), SpecContext{QFileInfo(dir).absoluteFilePath() + QStringLiteral("/spec.json"), knownPresets()});
+    const StudySpec spec = parseStudySpec(store.spec(), SpecContext{QFileInfo(dir).absoluteFilePath() + QStringLiteral("/spec.json"), knownModelPresets()});
     const auto cells = planStudy(spec);
     int done = 0;
     QStringList missing;
@@ -169,7 +161,7 @@ QString progressMode(QStringList &args)
 
 int runStudy(const QString &specPath, const QString &dir, const QString &progress, QTextStream &err)
 {
-    const StudySpec spec = readStudySpec(specPath, knownPresets());
+    const StudySpec spec = readStudySpec(specPath, knownModelPresets());
     if (!preflightPasses(spec, err))
         return 1;
     const StudyStore store = StudyStore::create(dir, spec.toJson());
@@ -181,7 +173,7 @@ int resumeStudy(const QString &dir, const QString &progress, QTextStream &err)
     if (!StudyStore::isStudyFolder(dir))
         throw InputError(dir, 0, {}, QStringLiteral("not a study folder (expected spec.json and cells/)"));
     const StudyStore store(dir);
-    const StudySpec spec = parseStudySpec(store.spec(), SpecContext{QDir(dir).filePath(QStringLiteral("spec.json")), knownPresets()});
+    const StudySpec spec = parseStudySpec(store.spec(), SpecContext{QDir(dir).filePath(QStringLiteral("spec.json")), knownModelPresets()});
     if (!preflightPasses(spec, err))
         return 1;
     return runStored(store, spec, planStudy(spec), progress, err);
@@ -199,7 +191,7 @@ int selectData(const QString &dir, const QString &target, double threshold, cons
     if (!StudyStore::isStudyFolder(dir))
         throw InputError(dir, 0, {}, QStringLiteral("not a study folder (expected spec.json and cells/)"));
     const StudyStore store(dir);
-    const StudySpec spec = parseStudySpec(store.spec(), SpecContext{QDir(dir).filePath(QStringLiteral("spec.json")), knownPresets()});
+    const StudySpec spec = parseStudySpec(store.spec(), SpecContext{QDir(dir).filePath(QStringLiteral("spec.json")), knownModelPresets()});
     const std::vector<TransferMatrix> matrices = studyTransferMatrices(store.load(), dir);
     const std::vector<PlannedCell> cells = planDataSelection(spec, matrices, target, threshold);
     if (!preflightPasses(spec, err))

@@ -1,6 +1,6 @@
 #include "ui/panels/run_monitor_panel.h"
+#include "study/known_presets.h"
 
-#include "model/vlm_presets.h"
 #include "store/cell_file.h"
 #include "store/study_store.h"
 #include "study/study_plan.h"
@@ -30,14 +30,6 @@
 namespace ts::ui {
 
 namespace {
-
-QStringList knownPresets()
-{
-    QStringList out;
-    for (const std::string &name : presetNames())
-        out << QString::fromStdString(name);
-    return out;
-}
 
 QString clockText(double seconds)
 {
@@ -186,7 +178,7 @@ void RunMonitorPanel::loadPlan(const QString &studyDir)
     const StudyStore store(studyDir);
     std::vector<PlannedCell> plan;
     try {
-        plan = planStudy(parseStudySpec(store.spec(), {QDir(studyDir).filePath(QStringLiteral("spec.json")), knownPresets()}));
+        plan = planStudy(parseStudySpec(store.spec(), {QDir(studyDir).filePath(QStringLiteral("spec.json")), knownModelPresets()}));
     } catch (const std::exception &e) {
         setMessage(tr("The study's spec could not be read: %1").arg(QString::fromUtf8(e.what())), true);
     }
@@ -263,7 +255,7 @@ bool RunMonitorPanel::runStudy(const QString &specPath, const QString &studyDir)
     m_studyDir = m_process->studyDir();
     m_title->setText(QStringLiteral("<b>%1</b>").arg(QDir(m_studyDir).dirName().toHtmlEscaped()));
     try {
-        m_cells->setPlan(planStudy(readStudySpec(specPath, knownPresets())), {});
+        m_cells->setPlan(planStudy(readStudySpec(specPath, knownModelPresets())), {});
     } catch (const std::exception &) {
         m_cells->setPlan({}, {}); // the CLI reports the spec's problems itself
     }

@@ -1,6 +1,6 @@
 #include "ui/panels/setup_panel.h"
+#include "study/known_presets.h"
 
-#include "model/vlm_presets.h"
 #include "ui/panels/setup_form.h"
 #include "ui/run/cli_locator.h"
 #include "ui/run/study_estimate.h"
@@ -23,14 +23,6 @@
 namespace ts::ui {
 
 namespace {
-
-QStringList knownPresets()
-{
-    QStringList out;
-    for (const std::string &name : presetNames())
-        out << QString::fromStdString(name);
-    return out;
-}
 
 QString shellQuote(const QString &s)
 {
@@ -141,7 +133,7 @@ QString SetupPanel::command() const
 QStringList SetupPanel::specProblems(StudySpec *parsed) const
 {
     try {
-        *parsed = parseStudySpec(m_form->spec().toJson(), {specPath(), knownPresets()});
+        *parsed = parseStudySpec(m_form->spec().toJson(), {specPath(), knownModelPresets()});
     } catch (const SpecErrors &e) {
         QStringList out;
         for (const InputError &error : e.errors())
@@ -203,7 +195,7 @@ bool SetupPanel::saveSpec(const QString &path)
 bool SetupPanel::loadSpec(const QString &path)
 {
     try {
-        m_form->setSpec(readStudySpec(path, knownPresets()));
+        m_form->setSpec(readStudySpec(path, knownModelPresets()));
     } catch (const SpecErrors &e) {
         QStringList out;
         for (const InputError &error : e.errors())
