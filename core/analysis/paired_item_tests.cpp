@@ -2,6 +2,7 @@
 
 #include "analysis/pgf.h"
 #include "analysis/significance.h"
+#include "common/splitmix64.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,17 +13,10 @@ namespace ts {
 
 namespace {
 
-// SplitMix64: tiny, fast and identical on every platform (std distributions are not).
+// Resamples must be identical on every platform: std distributions are not.
 struct SplitMix {
     uint64_t state;
-    uint64_t next()
-    {
-        uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    size_t below(size_t n) { return size_t(next() % n); }
+    size_t below(size_t n) { return size_t(splitmix64(state) % n); }
 };
 
 void requireSameLength(const std::vector<const std::vector<uint8_t> *> &runs, const std::vector<uint8_t> &base)

@@ -1,6 +1,7 @@
 #include "study/data_selection.h"
 
 #include "common/input_error.h"
+#include "common/splitmix64.h"
 #include "common/task_catalog.h"
 
 #include <algorithm>
@@ -52,14 +53,8 @@ Mixture randomMixture(const QStringList &tasks, const QString &target, int count
     candidates.removeAll(target);
     // Fisher–Yates with SplitMix64, so the same seed draws the same sources on every platform.
     uint64_t state = seed * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL;
-    auto next = [&] {
-        uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    };
     for (int i = int(candidates.size()) - 1; i > 0; --i)
-        candidates.swapItemsAt(i, int(next() % uint64_t(i + 1)));
+        candidates.swapItemsAt(i, int(splitmix64(state) % uint64_t(i + 1)));
     Mixture out;
     const int n = std::min(count, int(candidates.size()));
     for (int i = 0; i < n; ++i)

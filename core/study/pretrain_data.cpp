@@ -1,6 +1,7 @@
 // libtorch first (Qt's keyword macros break its headers).
 #include "study/pretrain_data.h"
 
+#include "common/splitmix64.h"
 #include "tasks/patch_targets.h"
 #include "tasks/task_source.h"
 
@@ -20,13 +21,10 @@ QString headKey(const tasks::TaskSample &sample, const tasks::Intermediate &i)
     return sample.abbreviation + QLatin1Char('/') + i.name;
 }
 
-// SplitMix64: spreads consecutive example numbers over tasks and sample indices.
+// Spreads consecutive example numbers over tasks and sample indices.
 uint64_t mix(uint64_t x)
 {
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
+    return splitmix64(x);
 }
 
 std::vector<const tasks::TaskSpec *> allTasks()

@@ -3,6 +3,8 @@
 // and libc++ draw different numbers from the same engine) and rand() is global state, so neither can
 // give "same bytes on any machine". SplitMix64 is tiny, fast and fully specified.
 
+#include "common/splitmix64.h"
+
 #include <QString>
 #include <algorithm>
 #include <cstdint>
@@ -11,13 +13,7 @@
 
 namespace ts::tasks {
 
-inline uint64_t splitmix64(uint64_t &state)
-{
-    uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
+using ts::splitmix64;
 
 // Order-dependent combination, so (a, b) and (b, a) give different streams.
 inline uint64_t hashCombine(uint64_t h, uint64_t v)
