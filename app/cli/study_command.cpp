@@ -68,12 +68,24 @@ int plan(const QString &specPath, QTextStream &out)
     return 0;
 }
 
-int status(const QString &dir, QTextStream &out)
+// A study folder as given on the command line, or a clear error naming it.
+StudyStore openStudyFolder(const QString &dir)
 {
     if (!StudyStore::isStudyFolder(dir))
         throw InputError(dir, 0, {}, QStringLiteral("not a study folder (expected spec.json and cells/)"));
-    const StudyStore store(dir);
-    const StudySpec spec = parseStudySpec(store.spec(), SpecContext{QFileInfo(dir).absoluteFilePath() + QStringLiteral("/spec.json"), knownModelPresets()});
+    return StudyStore(dir);
+}
+
+// The spec a study was started with, validated as when it was run.
+StudySpec storedSpec(const StudyStore &store)
+{
+    return parseStudySpec(store.spec(), SpecContext{QDir(store.dir()).filePath(QStringLiteral("spec.json")), knownModelPresets()});
+}
+
+int status(const QString &dir, QTextStream &out)
+{
+    const StudyStore store = openStudyFolder(dir);
+    const StudySpec spec = storedSpec(store);
     const auto cells = planStudy(spec);
     int done = 0;
     QStringList missing;
@@ -94,9 +106,7 @@ int status(const QString &dir, QTextStream &out)
 
 int exportStudy(const QString &dir, const QString &to, QTextStream &out)
 {
-    if (!StudyStore::isStudyFolder(dir))
-        throw InputError(dir, 0, {}, QStringLiteral("not a study folder (expected spec.json and cells/)"));
-    const StudyContents contents = StudyStore(dir).load();
+    const StudyContents contents = openStudyFolder(dir).load();
     for (const StoreProblem &p : contents.problems)
         out << "skipped damaged cell: " << p.message << "\n";
     const QString suffix = QFileInfo(to).suffix().toLower();
@@ -170,10 +180,8 @@ int runStudy(const QString &specPath, const QString &dir, const QString &progres
 
 int resumeStudy(const QString &dir, const QString &progress, QTextStream &err)
 {
-    if (!StudyStore::isStudyFolder(dir))
-        throw InputError(dir, 0, {}, QStringLiteral("not a study folder (expected spec.json and cells/)"));
-    const StudyStore store(dir);
-    const StudySpec spec = parseStudySpec(store.spec(), SpecContext{QDir(dir).filePath(QStringLiteral("spec.json")), knownModelPresets()});
+    const StudyStore store = openStudyFolder(dir);
+    const StudySpec spec = storedSpec(store);
     if (!preflightPasses(spec, err))
         return 1;
     return runStored(store, spec, planStudy(spec), progress, err);
@@ -188,10 +196,8 @@ QString percent(double v)
 int selectData(const QString &dir, const QString &target, double threshold, const QString &progress, QTextStream &out,
                QTextStream &err)
 {
-    if (!StudyStore::isStudyFolder(dir))
-        throw InputError(dir, 0, {}, QStringLiteral("not a study folder (expected spec.json and cells/)"));
-    const StudyStore store(dir);
-    const StudySpec spec = parseStudySpec(store.spec(), SpecContext{QDir(dir).filePath(QStringLiteral("spec.json")), knownModelPresets()});
+    const StudyStore store = openStudyFolder(dir);
+    const StudySpec spec = storedSpec(store);
     const std::vector<TransferMatrix> matrices = studyTransferMatrices(store.load(), dir);
     const std::vector<PlannedCell> cells = planDataSelection(spec, matrices, target, threshold);
     if (!preflightPasses(spec, err))
