@@ -1,5 +1,6 @@
 #include "model/lora.h"
 
+#include "model/idefics3_checkpoint.h"
 #include "model/safetensors.h"
 #include "model/vlm_error.h"
 
@@ -63,8 +64,16 @@ void mergeLora(VisionLanguageModelImpl& model)
     forEachDecoderProjection(model, [](const std::string&, ProjLinearImpl& p) { p.mergeLora(); });
 }
 
-void exportPeftAdapter(VisionLanguageModelImpl& model, const LoraConfig& cfg, const std::string& dir)
+void exportPeftAdapter(VisionLanguageModelImpl& model, const LoraConfig& cfg, const std::string& dir, CheckpointFormat naming)
 {
+    auto modulePath = [&](const std::string& path) {
+        if (naming == CheckpointFormat::NanoVlm)
+            return path;
+        auto hf = idefics3ModulePath(path);
+        if (!hf)
+            throw std::logic_error("no Idefics3 name for the adapted module " + path);
+        return *hf;
+    };
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec)
@@ -73,8 +82,8 @@ void exportPeftAdapter(VisionLanguageModelImpl& model, const LoraConfig& cfg, co
     forEachDecoderProjection(model, [&](const std::string& path, ProjLinearImpl& p) {
         if (!p.hasLora())
             return;
-        tensors["base_model.model." + path + ".lora_A.weight"] = p.lora_A.detach().to(at::kCPU, at::kFloat);
-        tensors["base_model.model." + path + ".lora_B.weight"] = p.lora_B.detach().to(at::kCPU, at::kFloat);
+        tensors["base_model.model." + modulePath(path) + ".lora_A.weight"] = p.lora_A.detach().to(at::kCPU, at::kFloat);
+        tensors["base_model.model." + modulePath(path) + ".lora_B.weight"] = p.lora_B.detach().to(at::kCPU, at::kFloat);
     });
     if (tensors.empty())
         throw std::logic_error("the model has no LoRA adapter to export");
@@ -87,8 +96,11 @@ void exportPeftAdapter(VisionLanguageModelImpl& model, const LoraConfig& cfg, co
     j["lora_dropout"] = cfg.settings.dropout;
     j["use_rslora"] = cfg.settings.rslora;
     std::vector<std::string> targets;
-    for (const auto& t : cfg.targetModules)
-        targets.push_back(canonicalTarget(t));
+    for (const auto& t : cfg.targetModules) {
+        const std::string c = canonicalTarget(t);
+        // Target names are leaf module names of the base model: HF calls nanoVLM's out_proj "o_proj".
+        targets.push_back(naming == CheckpointFormat::Idefics3 && c == "out_proj" ? "o_proj" : c);
+    }
     j["target_modules"] = targets;
     j["bias"] = "none";
     const auto cfgPath = (std::filesystem::path(dir) / "adapter_config.json").string();

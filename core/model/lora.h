@@ -1,5 +1,6 @@
 #pragma once
 // LoRA on the decoder's projections (vlm.md §7) and a PEFT-compatible adapter export.
+#include "model/checkpoint_format.h"
 #include "model/proj_linear.h"
 #include "model/vision_language_model.h"
 
@@ -19,7 +20,10 @@ struct LoraConfig {
 std::vector<std::string> applyLora(VisionLanguageModelImpl& model, const LoraConfig& cfg);
 // Folds every adapter into its base weight (W += s B A) and zeroes B.
 void mergeLora(VisionLanguageModelImpl& model);
-// dir/adapter_model.safetensors (base_model.model.<path>.lora_{A,B}.weight) + dir/adapter_config.json.
-void exportPeftAdapter(VisionLanguageModelImpl& model, const LoraConfig& cfg, const std::string& dir);
+// dir/adapter_model.safetensors (base_model.model.<module path>.lora_{A,B}.weight) + dir/adapter_config.json,
+// with the module paths and target names of the base model's format: nanoVLM "decoder.blocks.0.attn.out_proj",
+// Idefics3 "model.text_model.layers.0.self_attn.o_proj" (so PEFT applies it to the HF model unchanged).
+void exportPeftAdapter(VisionLanguageModelImpl& model, const LoraConfig& cfg, const std::string& dir,
+                       CheckpointFormat naming = CheckpointFormat::NanoVlm);
 
 } // namespace ts

@@ -382,6 +382,21 @@ std::string BpeTokenizer::decode(const std::vector<int64_t>& ids, bool skipSpeci
     return out;
 }
 
+BpeTokenizer BpeTokenizer::withAddedSpecialTokens(const std::vector<std::string>& contents) const
+{
+    BpeTokenizer t(*this);
+    for (const auto& c : contents) {
+        if (c.empty())
+            throw CheckpointError(source_, "added_tokens", "an added token must not be empty");
+        if (t.tokenId(c))
+            continue;
+        t.addedById_[t.vocabSize_] = t.added_.size();
+        t.added_.push_back(Added{c, t.vocabSize_, true});
+        ++t.vocabSize_;
+    }
+    return t;
+}
+
 std::optional<int64_t> BpeTokenizer::tokenId(const std::string& token) const
 {
     for (const auto& a : added_)

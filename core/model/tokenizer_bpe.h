@@ -27,6 +27,11 @@ public:
     // Lossy like HF: invalid UTF-8 in the decoded bytes becomes U+FFFD.
     std::string decode(const std::vector<int64_t>& ids, bool skipSpecial = false) const;
 
+    // A copy with the given special tokens added (ids vocabSize(), vocabSize()+1, ... in the given order) unless
+    // already present: nanoVLM's extra tokens on top of the base tokenizer (vlm.md §3.4).
+    BpeTokenizer withAddedSpecialTokens(const std::vector<std::string>& contents) const;
+    const std::string& source() const { return source_; }
+
     std::optional<int64_t> tokenId(const std::string& token) const;
     int64_t requireTokenId(const std::string& token) const; // throws CheckpointError naming the token
     std::optional<std::string> tokenString(int64_t id) const;

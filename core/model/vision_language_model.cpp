@@ -11,21 +11,6 @@ namespace ts {
 
 namespace {
 
-int64_t imageTokenIdFromConfig(const VlmConfig& c)
-{
-    // Extra tokens get ids base, base+1, ... in config order (vlm.md §3.4).
-    int64_t i = 0;
-    for (auto it = c.vlm_extra_tokens.begin(); it != c.vlm_extra_tokens.end(); ++it, ++i)
-        if (it.key() == "image_token") {
-            const int64_t id = c.lm_base_vocab_size + i;
-            if (id >= c.lm_vocab_size)
-                throw CheckpointError("", "vlm_extra_tokens", "image token id " + std::to_string(id) +
-                                                                   " is outside lm_vocab_size " + std::to_string(c.lm_vocab_size));
-            return id;
-        }
-    throw CheckpointError("", "vlm_extra_tokens", "has no 'image_token'");
-}
-
 bool endsWith(const std::string& s, const std::string& suffix)
 {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -34,7 +19,7 @@ bool endsWith(const std::string& s, const std::string& suffix)
 } // namespace
 
 VisionLanguageModelImpl::VisionLanguageModelImpl(const VlmConfig& c, double initStd)
-    : config_(c), imageTokenId_(imageTokenIdFromConfig(c))
+    : config_(c), imageTokenId_(c.imageTokenId())
 {
     c.validate();
     vision_encoder = register_module("vision_encoder", VisionEncoder(c));
@@ -52,6 +37,10 @@ VisionLanguageModelImpl::VisionLanguageModelImpl(const VlmConfig& c, double init
 
 at::Tensor VisionLanguageModelImpl::encodeImages(const at::Tensor& images)
 {
+    // SmolVLM's tower was trained on SigLIP-normalised pixels (mean = std = 0.5), nanoVLM's on raw [0,1]:
+    // batches always carry [0,1], so the one place that knows the model maps the range.
+    if (config_.vit_signed_pixels)
+        return vision_encoder->forward(images * 2.0 - 1.0);
     return vision_encoder->forward(images);
 }
 

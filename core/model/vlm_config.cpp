@@ -55,6 +55,18 @@ std::string VlmConfig::imageToken() const
     return it != vlm_extra_tokens.end() && it->is_string() ? it->get<std::string>() : std::string("<|image|>");
 }
 
+int64_t VlmConfig::imageTokenId() const
+{
+    if (image_token_id >= 0)
+        return image_token_id;
+    // Extra tokens get ids base, base+1, ... in config order (vlm.md §3.4).
+    int64_t i = 0;
+    for (auto it = vlm_extra_tokens.begin(); it != vlm_extra_tokens.end(); ++it, ++i)
+        if (it.key() == "image_token")
+            return lm_base_vocab_size + i;
+    return -1;
+}
+
 std::string VlmConfig::globalImageToken() const
 {
     auto it = vlm_extra_tokens.find("global_image_token");
@@ -83,6 +95,8 @@ void VlmConfig::validate(const std::string& file) const
     need(mp_image_token_length == imageTokensPerImage(), "mp_image_token_length",
          "must equal (vit_img_size/vit_patch_size)^2 / mp_pixel_shuffle_factor^2 = " + std::to_string(imageTokensPerImage()));
     need(vlm_extra_tokens.is_object(), "vlm_extra_tokens", "must be an object of name -> token string");
+    need(imageTokenId() < lm_vocab_size, image_token_id >= 0 ? "image_token_id" : "vlm_extra_tokens",
+         "image token id " + std::to_string(imageTokenId()) + " is outside lm_vocab_size " + std::to_string(lm_vocab_size));
 }
 
 VlmConfig VlmConfig::fromJson(const Json& j, const std::string& file)
@@ -101,6 +115,7 @@ VlmConfig VlmConfig::fromJson(const Json& j, const std::string& file)
     TS_READ(lm_n_blocks); TS_READ(lm_attn_scaling); TS_READ(lm_max_length); TS_READ(lm_use_tokens);
     TS_READ(lm_tie_weights); TS_READ(lm_model_type); TS_READ(lm_tokenizer); TS_READ(lm_chat_template);
     TS_READ(mp_pixel_shuffle_factor); TS_READ(max_img_size); TS_READ(resize_to_max_side_len);
+    TS_READ(image_token_id); TS_READ(vit_signed_pixels);
 #undef TS_READ
     if (!j.contains("mp_image_token_length"))
         c.mp_image_token_length = c.imageTokensPerImage(); // v1 configs lack it
@@ -110,6 +125,11 @@ VlmConfig VlmConfig::fromJson(const Json& j, const std::string& file)
         if (!it->is_object())
             throw CheckpointError(file, "vlm_extra_tokens", "expected an object of name -> token string");
         c.vlm_extra_tokens = *it;
+    } else {
+        // nanoVLM v1: no extra tokens, the vocabulary is the base tokenizer's, images are a prefix.
+        c.vlm_extra_tokens = Json::object();
+        c.lm_base_vocab_size = c.lm_vocab_size;
+        c.extra_token_amount = 0;
     }
     c.validate(file);
     return c;
@@ -130,6 +150,20 @@ Json VlmConfig::toJson() const
     TS_WRITE(mp_pixel_shuffle_factor); TS_WRITE(mp_image_token_length); TS_WRITE(vlm_extra_tokens);
     TS_WRITE(max_img_size); TS_WRITE(resize_to_max_side_len);
 #undef TS_WRITE
+    if (image_token_id >= 0)
+        j["image_token_id"] = image_token_id;
+    if (vit_signed_pixels)
+        j["vit_signed_pixels"] = true;
+    // Keys that mark a later nanoVLM generation (vlm.md §3.1) are not added to a file that lacked them:
+    // a v1/v2 config written back must still be detected as v1/v2.
+    if (raw.is_object() && !raw.empty()) {
+        if (!raw.contains("vlm_extra_tokens"))
+            for (const char* k : {"lm_base_vocab_size", "extra_token_amount", "mp_image_token_length", "vlm_extra_tokens"})
+                j.erase(k);
+        if (!raw.contains("lm_chat_template"))
+            for (const char* k : {"lm_chat_template", "max_img_size", "resize_to_max_side_len"})
+                j.erase(k);
+    }
     return j;
 }
 

@@ -47,6 +47,11 @@ struct VlmConfig {
     nlohmann::ordered_json vlm_extra_tokens = {{"image_token", "<|image|>"}, {"global_image_token", "<|global_image|>"}};
     int64_t max_img_size = 32;
     bool resize_to_max_side_len = false;
+    // Formats other than nanoVLM v2/v3 (written to config.json only when set, so nanoVLM files stay unchanged):
+    // an explicit image-placeholder id (Idefics3's image_token_id); -1 = from the vlm_extra_tokens order.
+    int64_t image_token_id = -1;
+    // Pixels fed to the ViT in [-1,1] (SigLIP mean = std = 0.5, as SmolVLM) instead of nanoVLM's [0,1].
+    bool vit_signed_pixels = false;
 
     // Every key of the file it came from, including ones this struct does not know.
     nlohmann::ordered_json raw = nlohmann::ordered_json::object();
@@ -56,6 +61,8 @@ struct VlmConfig {
     int64_t imageTokensPerImage() const { return patchesPerImage() / (mp_pixel_shuffle_factor * mp_pixel_shuffle_factor); }
     int64_t lmHeadDim() const { return lm_hidden_dim / lm_n_heads; }
     std::string imageToken() const;
+    // The placeholder id, or -1 for nanoVLM v1 (no image token: the image is a prefix, vlm.md §3.1).
+    int64_t imageTokenId() const;
     std::string globalImageToken() const;
 
     // Throws CheckpointError(file, field, ...) for inconsistent shapes (head dims, grid, shuffle factor).
