@@ -3,8 +3,10 @@
 //   pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
 //   eval DIR|--preset NAME [--items N] [--tasks A,B] [--level L] [--threads T]
 //   finetune-gain DIR|--preset NAME [--items N] [--tasks A,B] [--threads T]   quick-spec self-finetune per task
+//   info DIR   format, size and estimated training memory of a checkpoint folder (nanoVLM or SmolVLM/Idefics3)
 // libtorch headers first: Qt's keyword macros break them.
 #include "eval/multiple_choice_evaluator.h"
+#include "model/checkpoint_format.h"
 #include "model/nanovlm_checkpoint.h"
 #include "model/runtime.h"
 #include "model/tokenizer_bpe.h"
@@ -128,7 +130,14 @@ int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
     const QString only = optionValue(args, QStringLiteral("--task")); // diagnostics: one task, default level
     configureRuntime({int(numberOption(args, QStringLiteral("--threads"), 1)), false});
 
-    const VlmPreset p = vlmPreset(preset);
+    VlmPreset p = vlmPreset(preset);
+    if (const int shuffle = int(numberOption(args, QStringLiteral("--shuffle"), 0)); shuffle > 0) {
+        // Diagnostics: the same preset with another pixel-shuffle factor (more or fewer tokens per image).
+        p.config.mp_pixel_shuffle_factor = shuffle;
+        p.config.mp_image_token_length = p.config.imageTokensPerImage();
+        p.config.raw = p.config.toJson();
+        p.config.validate("--shuffle");
+    }
     seedEverything(cfg.seed);
     VisionLanguageModel model(p.config, p.init_std);
     const BpeTokenizer tok = suiteTokenizer();
@@ -139,6 +148,7 @@ int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
     co.primitiveEnd = numberOption(args, QStringLiteral("--primitive-end"), co.primitiveEnd);
     co.easyEnd = numberOption(args, QStringLiteral("--easy-end"), co.easyEnd);
     co.primitiveShare = numberOption(args, QStringLiteral("--primitive-share"), co.primitiveShare);
+    co.primitiveBlockExamples = uint64_t(numberOption(args, QStringLiteral("--primitive-block"), 0)) * uint64_t(cfg.batchSize);
     std::vector<CurriculumPhase> phases = pretrainCurriculum(co, heads);
     if (!only.isEmpty()) {
         const tasks::TaskSpec &t = tasks::requireTask(only);
@@ -286,6 +296,30 @@ int finetuneGain(const QStringList &args, QTextStream &out, QTextStream &err)
     return gains >= 10 ? 0 : 3;
 }
 
+// What the setup panel shows before a launch: format, parameters, tokenizer and the memory estimate.
+int info(const QStringList &args, QTextStream &out)
+{
+    const QString dir = modelFolder(args);
+    const CheckpointInfo i = inspectCheckpointFolder(dir.toStdString());
+    const VlmConfig &c = i.config;
+    auto gib = [](int64_t bytes) { return QString::number(double(bytes) / double(1 << 30), 'f', 2); };
+    out << QStringLiteral("folder: %1\n").arg(dir);
+    out << QStringLiteral("format: %1\n").arg(QString::fromStdString(i.description));
+    out << QStringLiteral("parameters: %1 (%2 M)\n").arg(i.parameters).arg(double(i.parameters) / 1e6, 0, 'f', 1);
+    out << QStringLiteral("images: %1 px, %2 tokens each, pixels in %3\n")
+               .arg(c.vit_img_size)
+               .arg(c.mp_image_token_length)
+               .arg(c.vit_signed_pixels ? QStringLiteral("[-1,1]") : QStringLiteral("[0,1]"));
+    out << QStringLiteral("tokenizer: %1\n")
+               .arg(i.hasTokenizer ? QStringLiteral("tokenizer.json in the folder")
+                                   : QStringLiteral("none in the folder (the config names '%1')").arg(QString::fromStdString(c.lm_tokenizer)));
+    out << QStringLiteral("estimated training memory (fp32, frozen vision tower, LoRA r8 + connector, batch 8): %1 GiB "
+                          "(weights %2, trainable + AdamW %3, activations %4, vision tower %5)\n")
+               .arg(gib(i.memory.totalBytes()), gib(i.memory.weightBytes), gib(i.memory.optimizerBytes),
+                    gib(i.memory.activationBytes), gib(i.memory.visionTransientBytes));
+    return 0;
+}
+
 } // namespace
 
 int runModelCommand(const QStringList &args)
@@ -298,9 +332,12 @@ int runModelCommand(const QStringList &args)
         return evalBase(args.mid(1), out);
     if (sub == QLatin1String("finetune-gain"))
         return finetuneGain(args.mid(1), out, err);
+    if (sub == QLatin1String("info"))
+        return info(args.mid(1), out);
     out << "usage: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]\n"
            "       transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]\n"
-           "       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]\n";
+           "       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]\n"
+           "       transferscope-cli model info DIR|--preset NAME\n";
     return sub.isEmpty() ? 2 : (sub == QLatin1String("--help") ? 0 : 2);
 }
 

@@ -118,8 +118,15 @@ std::vector<CurriculumPhase> pretrainCurriculum(const CurriculumOptions &o, std:
         return toPretrainExample(tasks::generateSample(t, {tasks::Split::Train, int64_t(index % 100000000ULL), seed, level, 64}), *heads);
     };
     const double share = o.primitiveShare;
+    const uint64_t block = o.primitiveBlockExamples;
+    auto drawPrimitive = [draw, block, heads, seed, &prims](uint64_t i) {
+        if (block == 0)
+            return draw(i, 1.0, -1);
+        const tasks::TaskSpec &t = prims[size_t((i / block) % prims.size())];
+        return toPretrainExample(tasks::generateSample(t, {tasks::Split::Train, int64_t(i % 100000000ULL), seed, -1, 64}), *heads);
+    };
     return {
-        {"primitives", o.primitiveEnd, [draw](uint64_t i) { return draw(i, 1.0, -1); }},
+        {"primitives", o.primitiveEnd, drawPrimitive},
         {"easy", o.easyEnd, [draw, share](uint64_t i) { return draw(i, std::max(share, 0.3), 0); }},
         {"default", 1.0, [draw, share](uint64_t i) { return draw(i, share, -1); }},
     };

@@ -36,9 +36,13 @@ PretrainExample toPretrainExample(const tasks::TaskSample &sample, const Interme
 VlmExample toVlmExample(const tasks::TaskSample &sample);
 
 struct CurriculumOptions {
-    double primitiveEnd = 0.15; // fraction of the steps with primitives only
-    double easyEnd = 0.45;      // then the 13 tasks at level 0 (plus primitives)
-    double primitiveShare = 0.15; // share of primitives after the first phase
+    // Defaults = run 3 of docs/base-models.md (the best measured; a longer primitive phase doubled the tasks above chance).
+    double primitiveEnd = 0.4;    // fraction of the steps with primitives only
+    double easyEnd = 0.7;         // then the 13 tasks at level 0 (plus primitives)
+    double primitiveShare = 0.2;  // share of primitives after the first phase
+    // > 0: the primitive phase trains one primitive at a time, in turn, for this many examples each (a
+    // mixture of all six from the start leaves the marker skills on a long plateau; one at a time learns them).
+    uint64_t primitiveBlockExamples = 0;
     uint64_t seed = 0;
 };
 // The phases; `heads` must outlive them.
