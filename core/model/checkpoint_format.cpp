@@ -173,7 +173,7 @@ CheckpointInfo inspectCheckpointFolder(const std::string& dir)
     CheckpointInfo info;
     info.format = formatOf(j, cfgPath);
     if (info.format == CheckpointFormat::Idefics3) {
-        info.config = idefics3ConfigFromJson(j, cfgPath);
+        info.config = loadIdefics3Config(dir);
         info.description = "SmolVLM/Idefics3 (Hugging Face folder)";
     } else {
         info.config = VlmConfig::fromJson(j, cfgPath);

@@ -208,6 +208,41 @@ std::optional<std::string> idefics3ModulePath(const std::string& canonicalModule
     return std::nullopt;
 }
 
+namespace {
+
+// The processor's pixel normalisation lives in preprocessor_config.json, not in config.json: SmolVLM uses
+// mean = std = 0.5 ([-1,1]); a model trained on [0,1] (nanoVLM, presets) is written with do_normalize false.
+Json preprocessorJson(const VlmConfig& c)
+{
+    return Json{{"image_processor_type", "Idefics3ImageProcessor"},
+                {"do_convert_rgb", true},
+                {"do_resize", true},
+                {"size", {{"longest_edge", c.vit_img_size}}},
+                {"max_image_size", {{"longest_edge", c.vit_img_size}}},
+                {"resample", 1},
+                {"do_rescale", true},
+                {"rescale_factor", 1.0 / 255.0},
+                {"do_normalize", c.vit_signed_pixels},
+                {"image_mean", {0.5, 0.5, 0.5}},
+                {"image_std", {0.5, 0.5, 0.5}},
+                {"do_image_splitting", false}};
+}
+
+// Reads do_normalize (default true, as SmolVLM) and refuses a normalisation other than mean = std = 0.5.
+bool signedPixelsFromPreprocessor(const Json& j, const std::string& file)
+{
+    const bool normalize = j.value("do_normalize", true);
+    if (j.contains("do_rescale") && !j["do_rescale"].get<bool>())
+        throw CheckpointError(file, "do_rescale", "false is not supported (pixels are bytes rescaled by 1/255)");
+    if (normalize)
+        for (const char* key : {"image_mean", "image_std"})
+            if (auto it = j.find(key); it != j.end() && *it != Json({0.5, 0.5, 0.5}))
+                throw CheckpointError(file, key, "is " + it->dump() + "; only [0.5, 0.5, 0.5] (pixels in [-1,1]) is supported");
+    return normalize;
+}
+
+} // namespace
+
 void saveIdefics3Folder(VisionLanguageModelImpl& model, const std::string& dir, bool bf16)
 {
     std::error_code ec;
@@ -225,6 +260,10 @@ void saveIdefics3Folder(VisionLanguageModelImpl& model, const std::string& dir, 
         out << idefics3ConfigToJson(model.config()).dump(2) << '\n';
         if (!out)
             throw CheckpointError(cfg, "", "write failed");
+    }
+    {
+        std::ofstream out((fs::path(dir) / "preprocessor_config.json").string(), std::ios::trunc);
+        out << preprocessorJson(model.config()).dump(2) << '\n';
     }
     fs::rename(st + ".tmp", st);
     fs::rename(cfg + ".tmp", cfg);
@@ -278,12 +317,20 @@ std::map<std::string, at::Tensor> readWeights(const std::string& dir, std::strin
 
 } // namespace
 
-VisionLanguageModel loadIdefics3Folder(const std::string& dir)
+VlmConfig loadIdefics3Config(const std::string& dir)
 {
     const std::string cfgPath = (fs::path(dir) / "config.json").string();
     if (!fs::exists(cfgPath))
         throw CheckpointError(cfgPath, "", "missing: an Idefics3 folder holds config.json and model.safetensors");
-    const VlmConfig config = idefics3ConfigFromJson(readJsonFile(cfgPath), cfgPath);
+    VlmConfig config = idefics3ConfigFromJson(readJsonFile(cfgPath), cfgPath);
+    if (const fs::path pre = fs::path(dir) / "preprocessor_config.json"; fs::exists(pre))
+        config.vit_signed_pixels = signedPixelsFromPreprocessor(readJsonFile(pre.string()), pre.string());
+    return config;
+}
+
+VisionLanguageModel loadIdefics3Folder(const std::string& dir)
+{
+    const VlmConfig config = loadIdefics3Config(dir);
     std::string source;
     const auto hf = readWeights(dir, source);
     std::map<std::string, at::Tensor> canonical = idefics3ToCanonical(hf, config, source);

@@ -28,6 +28,9 @@ std::optional<std::string> idefics3ModulePath(const std::string& canonicalModule
 // Writes dir/config.json (nested) and dir/model.safetensors (BF16 by default, __metadata__ {"format":"pt"}).
 // LoRA adapters are not part of the base format: merge or export them first.
 void saveIdefics3Folder(VisionLanguageModelImpl& model, const std::string& dir, bool bf16 = true);
+// config.json, with the pixel range from preprocessor_config.json when present (do_normalize; SmolVLM: [-1,1]).
+VlmConfig loadIdefics3Config(const std::string& dir);
+// Writes also preprocessor_config.json (global image only, do_normalize = the model's pixel range).
 // Reads config.json + model.safetensors (or a sharded model.safetensors.index.json), strictly.
 VisionLanguageModel loadIdefics3Folder(const std::string& dir);
 

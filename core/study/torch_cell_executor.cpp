@@ -2,6 +2,7 @@
 // QT_NO_KEYWORDS, belt and braces).
 #include "eval/multiple_choice_evaluator.h"
 #include "model/chat_prompt.h"
+#include "model/checkpoint_format.h"
 #include "model/nanovlm_checkpoint.h"
 #include "model/runtime.h"
 #include "model/tokenizer_bpe.h"
@@ -28,6 +29,7 @@
 #include <QJsonDocument>
 #include <chrono>
 #include <map>
+#include <mutex>
 
 namespace ts {
 
@@ -88,12 +90,15 @@ struct TorchCellExecutor::Impl {
     QString programVersion;
     c10::Device device = c10::Device(c10::DeviceType::CPU);
     std::unique_ptr<BpeTokenizer> tokenizer;
+    std::map<QString, std::unique_ptr<BpeTokenizer>> folderTokenizers; // checkpoint folder → its own tokenizer.json
     std::map<QString, std::vector<VlmExample>> evalSets;            // target → items (same for every cell)
     std::map<QString, std::unique_ptr<VisionFeatureCache>> featureCaches; // model → ViT features (frozen tower)
 
-    Impl(const StudySpec &s, QString version) : spec(s), programVersion(std::move(version))
+    int threads = 0;
+
+    Impl(const StudySpec &s, QString version, int threadsPerWorker) : spec(s), programVersion(std::move(version)), threads(threadsPerWorker)
     {
-        device = configureRuntime({spec.threads, spec.device != QLatin1String("cpu")});
+        device = configureRuntime({threads, spec.device != QLatin1String("cpu")});
         if (spec.device == QLatin1String("cuda") && device.is_cpu())
             throw std::runtime_error("the spec asks for CUDA, but this libtorch has no CUDA device");
     }
@@ -117,12 +122,15 @@ struct TorchCellExecutor::Impl {
         if (!m.preset.isEmpty() && m.weights == QLatin1String("pretrained"))
             folder = pretrainedBaseFolder(m.preset);
         if (!folder.isEmpty()) {
-            VisionLanguageModel model = loadNanoVlmFolder(QDir(folder).filePath(QStringLiteral("")).toStdString());
+            // nanoVLM or SmolVLM/Idefics3, detected from config.json.
+            VisionLanguageModel model = loadCheckpointFolder(QDir(folder).filePath(QStringLiteral("")).toStdString());
             model->to(device);
             return {model, fileSha256(QDir(folder).filePath(QStringLiteral("model.safetensors")))};
         }
         if (!m.preset.isEmpty() && m.weights == QLatin1String("random")) {
             const VlmPreset preset = vlmPreset(m.preset.toStdString());
+            // Seeding and drawing must not interleave with another worker's draws from the global generator.
+            std::lock_guard<std::mutex> lock(globalRandomMutex());
             seedEverything(kRandomBaseSeed);
             VisionLanguageModel model(preset.config, preset.init_std);
             model->to(device);
@@ -138,6 +146,18 @@ struct TorchCellExecutor::Impl {
             tokenizer = std::make_unique<BpeTokenizer>(
                 BpeTokenizer::fromFile(resourcePath(QStringLiteral("tokenizer/tokenizer.json")).toStdString()));
         return *tokenizer;
+    }
+
+    // A checkpoint folder that ships a tokenizer.json (SmolVLM) is prompted with it; presets and folders
+    // without one (the suite's own bases) use the suite tokenizer.
+    const BpeTokenizer &tokFor(const ModelEntry &m, const VlmConfig &config)
+    {
+        if (m.checkpoint.isEmpty() || !hasCheckpointTokenizer(m.checkpoint.toStdString()))
+            return tok();
+        auto &slot = folderTokenizers[m.checkpoint];
+        if (!slot)
+            slot = std::make_unique<BpeTokenizer>(loadCheckpointTokenizer(m.checkpoint.toStdString(), config));
+        return *slot;
     }
 
     const std::vector<VlmExample> &evalSet(const QString &target)
@@ -222,8 +242,8 @@ struct TorchCellExecutor::Impl {
     }
 };
 
-TorchCellExecutor::TorchCellExecutor(const StudySpec &spec, QString programVersion)
-    : d(std::make_unique<Impl>(spec, std::move(programVersion)))
+TorchCellExecutor::TorchCellExecutor(const StudySpec &spec, QString programVersion, int threadsPerWorker)
+    : d(std::make_unique<Impl>(spec, std::move(programVersion), threadsPerWorker))
 {
 }
 
@@ -248,6 +268,15 @@ QStringList TorchCellExecutor::preflight(const StudySpec &spec)
         if (!m.preset.isEmpty() && m.weights == QLatin1String("pretrained") && pretrainedBaseFolder(m.preset).isEmpty())
             problems << QStringLiteral("model '%1': no pretrained base for preset '%2' under %3/models/ (use \"weights\": \"random\" for a smoke test)")
                             .arg(m.name, m.preset, resourceRoot());
+        if (!m.checkpoint.isEmpty()) {
+            // An incomplete folder, a wrong format or an unsupported prompt family is reported before any cell runs.
+            try {
+                const CheckpointInfo info = inspectCheckpointFolder(m.checkpoint.toStdString());
+                promptFamilyOf(info.config);
+            } catch (const std::exception &e) {
+                problems << QStringLiteral("model '%1': %2").arg(m.name, QString::fromStdString(e.what()));
+            }
+        }
     }
     try {
         resourcePath(QStringLiteral("tokenizer/tokenizer.json"));
@@ -262,6 +291,7 @@ QStringList TorchCellExecutor::preflight(const StudySpec &spec)
 CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext &ctx)
 {
     phase::Scope timing("cell executor (total)");
+    configureRuntime({d->threads, d->spec.device != QLatin1String("cpu")}); // thread count and flush-denormal are per thread
     using PhaseClock = std::chrono::steady_clock; // training/evaluation phases: bench/study_bench only
     CellRecord record;
     record.kind = cell.kind;
@@ -277,7 +307,7 @@ CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext 
     const ModelEntry &entry = d->modelEntry(cell.model);
     auto [model, baseHash] = d->loadBase(entry);
     record.provenance.modelHash = baseHash;
-    const ChatPrompt prompt(d->tok(), model->config());
+    const ChatPrompt prompt(d->tokFor(entry, model->config()), model->config());
     const bool sharedFeatures = d->spec.train.freezeVision;
     auto &cache = d->featureCaches[cell.model];
     if (!cache)
