@@ -2,6 +2,7 @@
 // folder's state, export a study's results.
 
 #include "cli/commands.h"
+#include "model/runtime.h"
 #include "study/known_presets.h"
 #include "store/study_store.h"
 #include "study/study_plan.h"
@@ -10,6 +11,7 @@
 #include "study/progress_sinks.h"
 #include "study/study_analysis.h"
 #include "study/stop_signals.h"
+#include "study/study_parallelism.h"
 #include "study/study_runner.h"
 #include "study/study_spec.h"
 #include "study/torch_cell_executor.h"
@@ -18,6 +20,7 @@
 #include <QFileInfo>
 #include <QMap>
 #include <QTextStream>
+#include <QThread>
 #include <unistd.h>
 
 namespace ts::cli {
@@ -26,16 +29,17 @@ namespace {
 
 int usage(QTextStream &err)
 {
-    err << "usage: transferscope-cli study run SPEC.json --out DIR [--progress bar|json]\n"
+    err << "usage: transferscope-cli study run SPEC.json --out DIR [--progress bar|json] [--workers N]\n"
            "                                                    run a study (Ctrl-C: stop and keep; twice: abort)\n"
-           "       transferscope-cli study resume DIR [--progress bar|json]\n"
+           "       transferscope-cli study resume DIR [--progress bar|json] [--workers N]\n"
            "                                                    continue a stopped or killed study at its first missing cell\n"
            "       transferscope-cli study select DIR --target TASK [--threshold X]\n"
            "                                                    PGF-guided data selection for TASK vs random mixture, direct, base\n"
            "       transferscope-cli study plan SPEC.json       validate a spec and list its cells\n"
            "       transferscope-cli study status DIR           completed and missing cells of a study\n"
            "       transferscope-cli study export DIR --to FILE.h5|FILE.csv\n"
-           "                                                    the whole study as one HDF5 file, or its accuracy table\n";
+           "                                                    the whole study as one HDF5 file, or its accuracy table\n"
+           "--workers N: cells run side by side (default: the spec's \"workers\"; 0 there = one per core for presets)\n";
     return 2;
 }
 
@@ -132,7 +136,13 @@ bool preflightPasses(const StudySpec &spec, QTextStream &err)
 
 // Runs (or resumes: the same thing) the study stored in `store`. Exit codes: 0 completed,
 // 3 stopped (resumable), 4 some cells failed (resume retries them).
-int runStored(const StudyStore &store, const StudySpec &spec, const std::vector<PlannedCell> &cells, const QString &progress,
+// `study run|resume|select` options that may appear anywhere after the positional arguments.
+struct RunOptions {
+    QString progress = QStringLiteral("bar"); // --progress bar|json
+    int workers = 0;                         // --workers N (0: the spec's setting)
+};
+
+int runStored(const StudyStore &store, const StudySpec &spec, const std::vector<PlannedCell> &cells, const RunOptions &options,
               QTextStream &err)
 {
     StudyWriterLock lock(store);
@@ -141,13 +151,28 @@ int runStored(const StudyStore &store, const StudySpec &spec, const std::vector<
         err << "warning: " << QString::fromStdString(blas.message) << Qt::endl; // before the progress lines
     static std::atomic<bool> stop{false};
     installStopSignals(stop);
-    TorchCellExecutor executor(spec, QStringLiteral(TRANSFERSCOPE_VERSION));
+    StudySpec effective = spec;
+    if (options.workers > 0)
+        effective.workers = options.workers;
+    const StudyParallelism parallel =
+        studyParallelism(effective, QThread::idealThreadCount(), spec.device != QLatin1String("cpu") && cudaAvailable());
+    std::vector<std::unique_ptr<TorchCellExecutor>> executors;
+    std::vector<CellExecutor *> workers;
+    for (int w = 0; w < parallel.workers; ++w) {
+        executors.push_back(std::make_unique<TorchCellExecutor>(spec, QStringLiteral(TRANSFERSCOPE_VERSION), parallel.threadsPerWorker));
+        workers.push_back(executors.back().get());
+    }
+    err << QStringLiteral("%1 worker(s) × %2 libtorch thread(s) on %3\n")
+               .arg(parallel.workers)
+               .arg(parallel.threadsPerWorker)
+               .arg(executors.front()->deviceName());
+    err.flush();
     std::unique_ptr<StudyEventSink> sink;
-    if (progress == QLatin1String("json"))
+    if (options.progress == QLatin1String("json"))
         sink = std::make_unique<JsonLinesProgressSink>(spec, cells, stdout);
     else
         sink = std::make_unique<TerminalProgressSink>(spec, cells, stderr, isatty(STDERR_FILENO) != 0);
-    const RunSummary summary = StudyRunner(store, spec, executor, *sink, stop).run(cells);
+    const RunSummary summary = StudyRunner(store, spec, workers, *sink, stop).run(cells);
     switch (summary.outcome) {
     case RunOutcome::Completed: return 0;
     case RunOutcome::Stopped: return 3;
@@ -156,35 +181,42 @@ int runStored(const StudyStore &store, const StudySpec &spec, const std::vector<
     return 4;
 }
 
-// "--progress json" anywhere after the positional arguments; "bar" by default.
-QString progressMode(QStringList &args)
+// "--progress bar|json" and "--workers N" anywhere after the positional arguments (removed from args).
+RunOptions runOptions(QStringList &args)
 {
-    const int i = args.indexOf(QStringLiteral("--progress"));
-    if (i < 0)
-        return QStringLiteral("bar");
-    if (i + 1 >= args.size() || (args[i + 1] != QLatin1String("json") && args[i + 1] != QLatin1String("bar")))
-        throw InputError({}, 0, QStringLiteral("--progress"), QStringLiteral("expected bar or json"));
-    const QString mode = args[i + 1];
-    args.remove(i, 2);
-    return mode;
+    RunOptions o;
+    if (const int i = args.indexOf(QStringLiteral("--progress")); i >= 0) {
+        if (i + 1 >= args.size() || (args[i + 1] != QLatin1String("json") && args[i + 1] != QLatin1String("bar")))
+            throw InputError({}, 0, QStringLiteral("--progress"), QStringLiteral("expected bar or json"));
+        o.progress = args[i + 1];
+        args.remove(i, 2);
+    }
+    if (const int i = args.indexOf(QStringLiteral("--workers")); i >= 0) {
+        bool ok = false;
+        o.workers = i + 1 < args.size() ? args[i + 1].toInt(&ok) : 0;
+        if (!ok || o.workers < 1 || o.workers > 256)
+            throw InputError({}, 0, QStringLiteral("--workers"), QStringLiteral("expected a number of workers from 1 to 256"));
+        args.remove(i, 2);
+    }
+    return o;
 }
 
-int runStudy(const QString &specPath, const QString &dir, const QString &progress, QTextStream &err)
+int runStudy(const QString &specPath, const QString &dir, const RunOptions &options, QTextStream &err)
 {
     const StudySpec spec = readStudySpec(specPath, knownModelPresets());
     if (!preflightPasses(spec, err))
         return 1;
     const StudyStore store = StudyStore::create(dir, spec.toJson());
-    return runStored(store, spec, planStudy(spec), progress, err);
+    return runStored(store, spec, planStudy(spec), options, err);
 }
 
-int resumeStudy(const QString &dir, const QString &progress, QTextStream &err)
+int resumeStudy(const QString &dir, const RunOptions &options, QTextStream &err)
 {
     const StudyStore store = openStudyFolder(dir);
     const StudySpec spec = storedSpec(store);
     if (!preflightPasses(spec, err))
         return 1;
-    return runStored(store, spec, planStudy(spec), progress, err);
+    return runStored(store, spec, planStudy(spec), options, err);
 }
 
 QString percent(double v)
@@ -193,7 +225,7 @@ QString percent(double v)
 }
 
 // PGF-guided data selection for one target (method.md §7): runs the missing cells, then reports.
-int selectData(const QString &dir, const QString &target, double threshold, const QString &progress, QTextStream &out,
+int selectData(const QString &dir, const QString &target, double threshold, const RunOptions &options, QTextStream &out,
                QTextStream &err)
 {
     const StudyStore store = openStudyFolder(dir);
@@ -202,7 +234,7 @@ int selectData(const QString &dir, const QString &target, double threshold, cons
     const std::vector<PlannedCell> cells = planDataSelection(spec, matrices, target, threshold);
     if (!preflightPasses(spec, err))
         return 1;
-    const int rc = runStored(store, spec, cells, progress, err);
+    const int rc = runStored(store, spec, cells, options, err);
     if (rc != 0)
         return rc;
     for (const SelectionReport &r : selectionReports(store.load(), spec, matrices, target, threshold)) {
@@ -231,11 +263,11 @@ int runStudyCommand(const QStringList &args)
     const QString verb = args.first();
     try {
         QStringList rest = args;
-        const QString progress = progressMode(rest);
+        const RunOptions options = runOptions(rest);
         if (verb == QLatin1String("run") && rest.size() == 4 && rest[2] == QLatin1String("--out"))
-            return runStudy(rest[1], rest[3], progress, err);
+            return runStudy(rest[1], rest[3], options, err);
         if (verb == QLatin1String("resume") && rest.size() == 2)
-            return resumeStudy(rest[1], progress, err);
+            return resumeStudy(rest[1], options, err);
         if (verb == QLatin1String("select") && (rest.size() == 4 || rest.size() == 6) && rest[2] == QLatin1String("--target")) {
             double threshold = 0.0;
             if (rest.size() == 6) {
@@ -244,7 +276,7 @@ int runStudyCommand(const QStringList &args)
                 if (rest[4] != QLatin1String("--threshold") || !ok)
                     return usage(err);
             }
-            return selectData(rest[1], rest[3], threshold, progress, out, err);
+            return selectData(rest[1], rest[3], threshold, options, out, err);
         }
         if (verb == QLatin1String("plan") && args.size() == 2)
             return plan(args[1], out);

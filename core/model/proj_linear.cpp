@@ -1,4 +1,5 @@
 #include "model/proj_linear.h"
+#include "model/runtime.h"
 
 #include <ATen/ATen.h>
 #include <torch/nn/init.h>
@@ -20,7 +21,12 @@ at::Tensor ProjLinearImpl::forward(const at::Tensor& x)
 {
     at::Tensor y = at::linear(x, weight, bias);
     if (lora_A.defined()) {
-        at::Tensor h = (dropout_ > 0.0 && is_training()) ? at::dropout(x, dropout_, true) : x;
+        at::Tensor h = x;
+        if (dropout_ > 0.0 && is_training()) {
+            // On the CPU the mask comes from this thread's generator, so parallel cells stay reproducible.
+            h = x.is_cpu() ? x * at::empty_like(x).bernoulli_(1.0 - dropout_, threadGenerator()) / (1.0 - dropout_)
+                           : at::dropout(x, dropout_, true);
+        }
         y = y + at::linear(at::linear(h, lora_A), lora_B) * scaling_;
     }
     return y;

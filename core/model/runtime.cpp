@@ -2,6 +2,7 @@
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
+#include <ATen/CPUGeneratorImpl.h>
 #include <torch/cuda.h>
 #include <torch/utils.h>
 
@@ -25,6 +26,23 @@ c10::Device configureRuntime(const RuntimeOptions& options)
 void seedEverything(uint64_t seed)
 {
     torch::manual_seed(seed);
+}
+
+at::Generator& threadGenerator()
+{
+    thread_local at::Generator generator = at::detail::createCPUGenerator(0);
+    return generator;
+}
+
+void seedThreadGenerator(uint64_t seed)
+{
+    threadGenerator().set_current_seed(seed);
+}
+
+std::mutex& globalRandomMutex()
+{
+    static std::mutex m;
+    return m;
 }
 
 } // namespace ts

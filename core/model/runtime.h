@@ -1,6 +1,10 @@
 #pragma once
 // Process-wide libtorch settings the model code relies on (vlm.md §7, stack.md §3).
+#include <ATen/core/Generator.h>
 #include <c10/core/Device.h>
+
+#include <cstdint>
+#include <mutex>
 
 namespace ts {
 
@@ -15,5 +19,12 @@ c10::Device configureRuntime(const RuntimeOptions& options);
 bool cudaAvailable();
 // Seeds libtorch's CPU (and CUDA, when present) generators.
 void seedEverything(uint64_t seed);
+// Held by code that seeds the global generator and then draws from it (model and LoRA initialisation),
+// so that cells running on several threads draw exactly what they would draw alone.
+std::mutex& globalRandomMutex();
+// This thread's own CPU generator, for random draws during training (LoRA dropout): a cell's draws then
+// depend on its seed only, not on what other cells running beside it draw.
+at::Generator& threadGenerator();
+void seedThreadGenerator(uint64_t seed);
 
 } // namespace ts

@@ -34,33 +34,48 @@ void StudyProgressTracker::observe(StudyEvent &event)
     case T::CellStarted:
         m_currentCell = event.cellId;
         m_cell = std::make_unique<ProgressMeter>(m_work.value(event.cellId, 1.0), m_clock);
+        m_runningWork.insert(event.cellId, 0.0);
         break;
     case T::CellProgress:
-        if (m_cell && event.cellId == m_currentCell && event.total > 0) {
+        if (m_runningWork.contains(event.cellId) && event.total > 0) {
             const double trainWork = m_trainWork.value(event.cellId, 0.0);
             const double evalWork = m_work.value(event.cellId, 1.0) - trainWork;
             const double f = event.done / event.total;
-            m_cell->setDone(event.phase == QLatin1String("train") ? f * trainWork : trainWork + f * evalWork);
-            m_study->setDone(m_completedWork + m_cell->done());
+            const double done = event.phase == QLatin1String("train") ? f * trainWork : trainWork + f * evalWork;
+            m_runningWork.insert(event.cellId, done);
+            if (m_cell && event.cellId == m_currentCell)
+                m_cell->setDone(done);
+            updateStudy();
         }
         break;
     case T::CellFinished:
-        m_completedWork += m_work.value(event.cellId, 0.0);
-        ++m_cellsDone;
-        m_study->setDone(m_completedWork);
-        if (m_cell)
-            m_cell->setDone(m_cell->total());
-        break;
     case T::CellFailed:
         // A failed cell is not done, but its time is spent: count it so the ETA stays honest.
+        m_runningWork.remove(event.cellId);
         m_completedWork += m_work.value(event.cellId, 0.0);
-        m_study->setDone(m_completedWork);
+        if (event.type == T::CellFinished)
+            ++m_cellsDone;
+        updateStudy();
+        if (m_cell && event.cellId == m_currentCell && event.type == T::CellFinished)
+            m_cell->setDone(m_cell->total());
+        break;
+    case T::CellStopped:
+        m_runningWork.remove(event.cellId);
+        updateStudy();
         break;
     default:
         break;
     }
     if (const auto eta = m_study->etaSeconds())
         event.etaSeconds = *eta;
+}
+
+void StudyProgressTracker::updateStudy()
+{
+    double running = 0;
+    for (double w : std::as_const(m_runningWork))
+        running += w;
+    m_study->setDone(m_completedWork + running);
 }
 
 } // namespace ts

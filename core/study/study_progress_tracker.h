@@ -1,6 +1,7 @@
 #pragma once
 // Turns the event stream of a study into study-level and cell-level progress with ETAs, weighting
-// each cell by its cost (cellWork) and each phase of a cell by its share of that cost.
+// each cell by its cost (cellWork) and each phase of a cell by its share of that cost. Cells may run
+// side by side (several workers): the study's progress is the finished work plus every running cell's.
 
 #include "study/progress_meter.h"
 #include "study/study_events.h"
@@ -27,12 +28,15 @@ public:
     int cellCount() const { return int(m_work.size()); }
 
 private:
+    void updateStudy();
+
     ProgressMeter::Clock m_clock;
     QHash<QString, double> m_work;      // cell id → work units
     QHash<QString, double> m_trainWork; // cell id → share of the work that is training
     std::unique_ptr<ProgressMeter> m_study;
     std::unique_ptr<ProgressMeter> m_cell;
-    QString m_currentCell;
+    QString m_currentCell;                 // the cell started last (the one the cell bar shows)
+    QHash<QString, double> m_runningWork;  // cells running side by side → their work done so far
     double m_completedWork = 0;
     int m_cellsDone = 0;
 };

@@ -5,6 +5,10 @@
 #include <QFile>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <stdexcept>
+#include <thread>
+
 namespace ts {
 
 QString runOutcomeName(RunOutcome outcome)
@@ -19,8 +23,16 @@ QString runOutcomeName(RunOutcome outcome)
 
 StudyRunner::StudyRunner(const StudyStore &store, const StudySpec &spec, CellExecutor &executor, StudyEventSink &sink,
                          const std::atomic<bool> &stopRequested)
-    : m_store(store), m_spec(spec), m_executor(executor), m_sink(sink), m_stop(stopRequested)
+    : StudyRunner(store, spec, std::vector<CellExecutor *>{&executor}, sink, stopRequested)
 {
+}
+
+StudyRunner::StudyRunner(const StudyStore &store, const StudySpec &spec, std::vector<CellExecutor *> executors, StudyEventSink &sink,
+                         const std::atomic<bool> &stopRequested)
+    : m_store(store), m_spec(spec), m_executors(std::move(executors)), m_sink(sink), m_stop(stopRequested)
+{
+    if (m_executors.empty())
+        throw std::invalid_argument("a study runner needs at least one executor");
 }
 
 QString StudyRunner::checkpointDir(const QString &cellId) const
@@ -44,88 +56,45 @@ RunSummary StudyRunner::run()
     return run(planStudy(m_spec));
 }
 
+// The pending cells in plan order; workers take the next one under the runner's lock.
+struct StudyRunner::Queue {
+    const std::vector<PlannedCell> &cells;
+    std::vector<int> pending; // indices into cells
+    size_t next = 0;
+};
+
+void StudyRunner::publish(StudyEvent event)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_sink.handle(event);
+}
+
 RunSummary StudyRunner::run(const std::vector<PlannedCell> &cells)
 {
     RunSummary summary;
-    int done = 0;
-    for (const PlannedCell &c : cells)
-        done += m_store.hasCell(c.cellId()) ? 1 : 0;
+    Queue queue{cells, {}, 0};
+    for (int i = 0; i < int(cells.size()); ++i) {
+        if (m_store.hasCell(cells[size_t(i)].cellId()))
+            ++summary.cellsSkipped; // completed cells are never redone
+        else
+            queue.pending.push_back(i);
+    }
 
     StudyEvent started;
     started.type = StudyEvent::Type::StudyStarted;
     started.cellCount = int(cells.size());
-    started.cellsDone = done;
-    m_sink.handle(started);
+    started.cellsDone = summary.cellsSkipped;
+    publish(started);
 
-    for (int i = 0; i < int(cells.size()); ++i) {
-        const PlannedCell &cell = cells[size_t(i)];
-        const QString id = cell.cellId();
-        if (m_store.hasCell(id)) {
-            ++summary.cellsSkipped;
-            continue; // completed cells are never redone
-        }
-        if (m_stop.load()) {
-            summary.outcome = RunOutcome::Stopped;
-            break;
-        }
-        StudyEvent cellStarted;
-        cellStarted.type = StudyEvent::Type::CellStarted;
-        cellStarted.cellId = id;
-        cellStarted.cellIndex = i;
-        cellStarted.cellCount = int(cells.size());
-        m_sink.handle(cellStarted);
-
-        CellRunContext context{m_spec, checkpointDir(id), &m_stop, {}, {}};
-        context.progress = [&](const QString &phase, double d, double t) {
-            StudyEvent e;
-            e.type = StudyEvent::Type::CellProgress;
-            e.cellId = id;
-            e.phase = phase;
-            e.done = d;
-            e.total = t;
-            m_sink.handle(e);
-        };
-        context.metric = [&](long long step, double loss, double lr, double sps, double wall) {
-            StudyEvent e;
-            e.type = StudyEvent::Type::Metric;
-            e.cellId = id;
-            e.step = step;
-            e.loss = loss;
-            e.lr = lr;
-            e.samplesPerSecond = sps;
-            e.wallSeconds = wall;
-            m_sink.handle(e);
-        };
-
-        try {
-            CellRecord record = m_executor.run(cell, context);
-            m_store.writeCell(record);
-            QDir(checkpointDir(id)).removeRecursively();
-            ++summary.cellsRun;
-            StudyEvent finished;
-            finished.type = StudyEvent::Type::CellFinished;
-            finished.cellId = id;
-            for (const TaskEvaluation &e : record.evals)
-                finished.accuracies.insert(e.task, e.accuracy());
-            m_sink.handle(finished);
-        } catch (const CellStopped &stopped) {
-            StudyEvent e;
-            e.type = StudyEvent::Type::CellStopped;
-            e.cellId = id;
-            e.message = QString::fromStdString(stopped.what());
-            m_sink.handle(e);
-            summary.outcome = RunOutcome::Stopped;
-            break;
-        } catch (const std::exception &error) {
-            const QString message = QString::fromStdString(error.what());
-            appendFailure(id, message);
-            summary.failed << id + QStringLiteral(": ") + message;
-            StudyEvent e;
-            e.type = StudyEvent::Type::CellFailed;
-            e.cellId = id;
-            e.message = message;
-            m_sink.handle(e);
-        }
+    const size_t workers = std::min(m_executors.size(), std::max<size_t>(1, queue.pending.size()));
+    if (workers <= 1) {
+        work(*m_executors.front(), queue, summary);
+    } else {
+        std::vector<std::thread> threads;
+        for (size_t w = 0; w < workers; ++w)
+            threads.emplace_back([this, w, &queue, &summary] { work(*m_executors[w], queue, summary); });
+        for (std::thread &t : threads)
+            t.join();
     }
 
     if (summary.outcome != RunOutcome::Stopped && !summary.failed.isEmpty())
@@ -136,8 +105,94 @@ RunSummary StudyRunner::run(const std::vector<PlannedCell> &cells)
     finished.message = summary.outcome == RunOutcome::Stopped
         ? QStringLiteral("stopped; resume with: transferscope-cli study resume %1").arg(m_store.dir())
         : QStringLiteral("%1 cell(s) run, %2 already complete, %3 failed").arg(summary.cellsRun).arg(summary.cellsSkipped).arg(summary.failed.size());
-    m_sink.handle(finished);
+    publish(finished);
     return summary;
+}
+
+void StudyRunner::work(CellExecutor &executor, Queue &queue, RunSummary &summary)
+{
+    for (;;) {
+        int index = -1;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            if (m_stop.load()) {
+                if (queue.next < queue.pending.size())
+                    summary.outcome = RunOutcome::Stopped;
+                return;
+            }
+            if (queue.next >= queue.pending.size())
+                return;
+            index = queue.pending[queue.next++];
+        }
+        runCell(executor, queue.cells[size_t(index)], index, int(queue.cells.size()), summary);
+    }
+}
+
+void StudyRunner::runCell(CellExecutor &executor, const PlannedCell &cell, int index, int count, RunSummary &summary)
+{
+    const QString id = cell.cellId();
+    StudyEvent cellStarted;
+    cellStarted.type = StudyEvent::Type::CellStarted;
+    cellStarted.cellId = id;
+    cellStarted.cellIndex = index;
+    cellStarted.cellCount = count;
+    publish(cellStarted);
+
+    CellRunContext context{m_spec, checkpointDir(id), &m_stop, {}, {}};
+    context.progress = [&](const QString &phase, double d, double t) {
+        StudyEvent e;
+        e.type = StudyEvent::Type::CellProgress;
+        e.cellId = id;
+        e.phase = phase;
+        e.done = d;
+        e.total = t;
+        publish(e);
+    };
+    context.metric = [&](long long step, double loss, double lr, double sps, double wall) {
+        StudyEvent e;
+        e.type = StudyEvent::Type::Metric;
+        e.cellId = id;
+        e.step = step;
+        e.loss = loss;
+        e.lr = lr;
+        e.samplesPerSecond = sps;
+        e.wallSeconds = wall;
+        publish(e);
+    };
+
+    try {
+        CellRecord record = executor.run(cell, context);
+        StudyEvent finished;
+        finished.type = StudyEvent::Type::CellFinished;
+        finished.cellId = id;
+        for (const TaskEvaluation &e : record.evals)
+            finished.accuracies.insert(e.task, e.accuracy());
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_store.writeCell(record);
+            QDir(checkpointDir(id)).removeRecursively();
+            ++summary.cellsRun;
+            m_sink.handle(finished);
+        }
+    } catch (const CellStopped &stopped) {
+        StudyEvent e;
+        e.type = StudyEvent::Type::CellStopped;
+        e.cellId = id;
+        e.message = QString::fromStdString(stopped.what());
+        std::lock_guard<std::mutex> lock(m_mutex);
+        summary.outcome = RunOutcome::Stopped;
+        m_sink.handle(e);
+    } catch (const std::exception &error) {
+        const QString message = QString::fromStdString(error.what());
+        StudyEvent e;
+        e.type = StudyEvent::Type::CellFailed;
+        e.cellId = id;
+        e.message = message;
+        std::lock_guard<std::mutex> lock(m_mutex);
+        appendFailure(id, message);
+        summary.failed << id + QStringLiteral(": ") + message;
+        m_sink.handle(e);
+    }
 }
 
 } // namespace ts

@@ -219,7 +219,8 @@ StudySpec parseStudySpec(const QJsonObject &json, const SpecContext &context)
     StudySpec spec;
     r.checkKeys(json, {}, {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("models"), QStringLiteral("tasks"),
                            QStringLiteral("seeds"), QStringLiteral("train"), QStringLiteral("eval"), QStringLiteral("control"),
-                           QStringLiteral("difficulty"), QStringLiteral("device"), QStringLiteral("threads")});
+                           QStringLiteral("difficulty"), QStringLiteral("device"), QStringLiteral("threads"),
+                           QStringLiteral("workers")});
     spec.name = json.value(QStringLiteral("name")).toString(QFileInfo(context.file).completeBaseName());
     spec.description = json.value(QStringLiteral("description")).toString();
     spec.models = readModels(r, json.value(QStringLiteral("models")));
@@ -293,6 +294,7 @@ StudySpec parseStudySpec(const QJsonObject &json, const SpecContext &context)
     r.readInt(json, {}, QStringLiteral("difficulty"), spec.difficulty, -1, 3);
     r.readChoice(json, {}, QStringLiteral("device"), spec.device, {QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")});
     r.readInt(json, {}, QStringLiteral("threads"), spec.threads, 0, 1024);
+    r.readInt(json, {}, QStringLiteral("workers"), spec.workers, 0, 256);
 
     if (!spec.tasks.empty() && spec.sourceTasks().isEmpty())
         r.error(QStringLiteral("tasks"), QStringLiteral("no task has the role source or both: nothing to finetune on"));
@@ -379,7 +381,7 @@ QJsonObject StudySpec::toJson() const
                        {QStringLiteral("seeds"), seedArr}, {QStringLiteral("train"), trainObj},
                        {QStringLiteral("eval"), evalObj}, {QStringLiteral("control"), control},
                        {QStringLiteral("difficulty"), difficulty}, {QStringLiteral("device"), device},
-                       {QStringLiteral("threads"), threads}};
+                       {QStringLiteral("threads"), threads}, {QStringLiteral("workers"), workers}};
 }
 
 } // namespace ts

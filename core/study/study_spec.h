@@ -69,7 +69,8 @@ struct StudySpec {
     bool control = true;     // a drift-control cell per model and seed
     int difficulty = -1;     // -1: each task's embedded default level
     QString device = QStringLiteral("auto"); // auto, cpu, cuda
-    int threads = 0;         // 0: all cores
+    int threads = 0;         // libtorch threads per worker; 0: chosen with workers (study_parallelism.h)
+    int workers = 0;         // cells run side by side; 0: automatic (study_parallelism.h)
 
     QStringList sourceTasks() const;
     QStringList targetTasks() const;

@@ -29,6 +29,7 @@
 #include <QJsonDocument>
 #include <chrono>
 #include <map>
+#include <mutex>
 
 namespace ts {
 
@@ -93,9 +94,11 @@ struct TorchCellExecutor::Impl {
     std::map<QString, std::vector<VlmExample>> evalSets;            // target → items (same for every cell)
     std::map<QString, std::unique_ptr<VisionFeatureCache>> featureCaches; // model → ViT features (frozen tower)
 
-    Impl(const StudySpec &s, QString version) : spec(s), programVersion(std::move(version))
+    int threads = 0;
+
+    Impl(const StudySpec &s, QString version, int threadsPerWorker) : spec(s), programVersion(std::move(version)), threads(threadsPerWorker)
     {
-        device = configureRuntime({spec.threads, spec.device != QLatin1String("cpu")});
+        device = configureRuntime({threads, spec.device != QLatin1String("cpu")});
         if (spec.device == QLatin1String("cuda") && device.is_cpu())
             throw std::runtime_error("the spec asks for CUDA, but this libtorch has no CUDA device");
     }
@@ -126,6 +129,8 @@ struct TorchCellExecutor::Impl {
         }
         if (!m.preset.isEmpty() && m.weights == QLatin1String("random")) {
             const VlmPreset preset = vlmPreset(m.preset.toStdString());
+            // Seeding and drawing must not interleave with another worker's draws from the global generator.
+            std::lock_guard<std::mutex> lock(globalRandomMutex());
             seedEverything(kRandomBaseSeed);
             VisionLanguageModel model(preset.config, preset.init_std);
             model->to(device);
@@ -237,8 +242,8 @@ struct TorchCellExecutor::Impl {
     }
 };
 
-TorchCellExecutor::TorchCellExecutor(const StudySpec &spec, QString programVersion)
-    : d(std::make_unique<Impl>(spec, std::move(programVersion)))
+TorchCellExecutor::TorchCellExecutor(const StudySpec &spec, QString programVersion, int threadsPerWorker)
+    : d(std::make_unique<Impl>(spec, std::move(programVersion), threadsPerWorker))
 {
 }
 
@@ -286,6 +291,7 @@ QStringList TorchCellExecutor::preflight(const StudySpec &spec)
 CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext &ctx)
 {
     phase::Scope timing("cell executor (total)");
+    configureRuntime({d->threads, d->spec.device != QLatin1String("cpu")}); // thread count and flush-denormal are per thread
     using PhaseClock = std::chrono::steady_clock; // training/evaluation phases: bench/study_bench only
     CellRecord record;
     record.kind = cell.kind;

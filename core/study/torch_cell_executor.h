@@ -13,7 +13,9 @@ namespace ts {
 
 class TorchCellExecutor : public CellExecutor {
 public:
-    TorchCellExecutor(const StudySpec &spec, QString programVersion);
+    // threadsPerWorker: libtorch threads of the thread that calls run() (0: libtorch's default). Several
+    // executors may run cells on several threads at once; each executor is used by one thread.
+    TorchCellExecutor(const StudySpec &spec, QString programVersion, int threadsPerWorker = 0);
     ~TorchCellExecutor() override;
 
     CellRecord run(const PlannedCell &cell, const CellRunContext &context) override;

@@ -1,5 +1,7 @@
 #include "train/trainer.h"
 
+#include "model/runtime.h"
+
 #include "model/safetensors.h"
 #include "model/vlm_batch.h"
 #include "model/vlm_error.h"
@@ -47,9 +49,11 @@ Trainer::Trainer(VisionLanguageModelImpl& model, const ChatPrompt& prompt, Train
     for (const auto& p : model_.named_parameters(true))
         hasLora = hasLora || p.key().find("lora_") != std::string::npos;
     if (cfg_.useLora && !hasLora) {
+        std::lock_guard<std::mutex> lock(globalRandomMutex());
         torch::manual_seed(cfg_.seed); // LoRA A init depends only on the cell's seed
         loraModules_ = applyLora(model_, cfg_.lora);
     }
+    seedThreadGenerator(cfg_.seed * 2654435761ULL + 7); // LoRA dropout masks
     std::vector<at::Tensor> vision, connector, language;
     for (auto& p : model_.named_parameters(true)) {
         const std::string& k = p.key();

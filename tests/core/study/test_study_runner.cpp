@@ -3,6 +3,7 @@
 // failures are isolated and retried, and the JSON progress protocol describes all of it.
 
 #include "study/progress_sinks.h"
+#include "study/study_parallelism.h"
 #include "study/study_runner.h"
 
 #include <QJsonDocument>
@@ -30,9 +31,19 @@ public:
     std::atomic<bool> *stopFlag = nullptr;
     QStringList cellsRun;
     int stepsExecuted = 0;
+    // Parallel tests: the first cell of each executor waits (up to 10 s) until `peers` executors have
+    // started one, which proves that cells really run side by side.
+    std::atomic<int> *started = nullptr;
+    int peers = 0;
 
     CellRecord run(const PlannedCell &cell, const CellRunContext &ctx) override
     {
+        if (started && cellsRun.isEmpty()) {
+            ++*started;
+            QDeadlineTimer deadline(10000);
+            while (started->load() < peers && !deadline.hasExpired())
+                QThread::msleep(1);
+        }
         cellsRun << cell.cellId();
         CellRecord r;
         r.kind = cell.kind;
@@ -240,6 +251,122 @@ private Q_SLOTS:
         e.total = 32;
         tracker.observe(e);
         QCOMPARE(tracker.cell()->done(), 36.0 + 16.0);
+    }
+
+    void parallelWorkersRunEveryCellOnceWithTheSameResults()
+    {
+        const StudySpec spec = smallSpec();
+        QTemporaryDir refDir;
+        StudyStore reference = StudyStore::create(refDir.path(), spec.toJson());
+        FoldingExecutor refExec;
+        NullSink sink;
+        std::atomic<bool> stop{false};
+        StudyRunner(reference, spec, refExec, sink, stop).run();
+
+        QTemporaryDir dir;
+        StudyStore store = StudyStore::create(dir.path(), spec.toJson());
+        FoldingExecutor a, b, c;
+        std::atomic<int> started{0};
+        for (FoldingExecutor *e : {&a, &b, &c}) {
+            e->started = &started;
+            e->peers = 3;
+        }
+        NullSink parallelSink;
+        const RunSummary s = StudyRunner(store, spec, {&a, &b, &c}, parallelSink, stop).run();
+        QCOMPARE(s.outcome, RunOutcome::Completed);
+        QCOMPARE(s.cellsRun, 14);
+        QStringList all = a.cellsRun + b.cellsRun + c.cellsRun;
+        QCOMPARE(all.size(), 14);
+        all.removeDuplicates();
+        QCOMPARE(all.size(), 14); // no cell ran twice
+        QCOMPARE(started.load(), 3); // all three workers had a cell at the same time
+        QCOMPARE(results(store), results(reference));
+        int startedEvents = 0, finished = 0;
+        for (const StudyEvent &e : parallelSink.events) {
+            startedEvents += e.type == StudyEvent::Type::CellStarted;
+            finished += e.type == StudyEvent::Type::CellFinished;
+        }
+        QCOMPARE(startedEvents, 14);
+        QCOMPARE(finished, 14);
+        QCOMPARE(parallelSink.events.last().type, StudyEvent::Type::StudyFinished);
+    }
+
+    void parallelStopThenResumeMatchesAnUninterruptedRun()
+    {
+        const StudySpec spec = smallSpec();
+        QTemporaryDir refDir;
+        StudyStore reference = StudyStore::create(refDir.path(), spec.toJson());
+        FoldingExecutor refExec;
+        NullSink sink;
+        std::atomic<bool> noStop{false};
+        StudyRunner(reference, spec, refExec, sink, noStop).run();
+
+        QTemporaryDir dir;
+        StudyStore store = StudyStore::create(dir.path(), spec.toJson());
+        std::atomic<bool> stop{false};
+        FoldingExecutor a, b;
+        a.stopAtCell = b.stopAtCell = QStringLiteral("finetune__suite-tiny__Counting__seed1");
+        a.stopAtStep = b.stopAtStep = 4;
+        a.stopFlag = b.stopFlag = &stop;
+        const RunSummary s1 = StudyRunner(store, spec, {&a, &b}, sink, stop).run();
+        QCOMPARE(s1.outcome, RunOutcome::Stopped);
+        QVERIFY(store.completedCellIds().size() < 14);
+
+        std::atomic<bool> stop2{false};
+        FoldingExecutor c, d;
+        const RunSummary s2 = StudyRunner(store, spec, {&c, &d}, sink, stop2).run();
+        QCOMPARE(s2.outcome, RunOutcome::Completed);
+        QCOMPARE(int(store.completedCellIds().size()), 14);
+        QCOMPARE(results(store), results(reference)); // stopped cells continued exactly where they stopped
+    }
+
+    void trackerAddsUpCellsRunningSideBySide()
+    {
+        const StudySpec spec = smallSpec();
+        double t = 0;
+        StudyProgressTracker tracker(spec, [&] { return t; });
+        const auto cells = planStudy(spec);
+        auto event = [&](StudyEvent::Type type, int cell, const QString &phase = {}, double done = 0, double total = 0) {
+            StudyEvent e;
+            e.type = type;
+            e.cellId = cells[size_t(cell)].cellId();
+            e.phase = phase;
+            e.done = done;
+            e.total = total;
+            tracker.observe(e);
+        };
+        event(StudyEvent::Type::CellStarted, 1); // two control cells of 68 units (36 of them training)
+        event(StudyEvent::Type::CellStarted, 4);
+        event(StudyEvent::Type::CellProgress, 1, QStringLiteral("train"), 3, 6);
+        event(StudyEvent::Type::CellProgress, 4, QStringLiteral("train"), 6, 6);
+        QCOMPARE(tracker.study().done(), 18.0 + 36.0);
+        QCOMPARE(tracker.currentCell(), cells[4].cellId());
+        QCOMPARE(tracker.cell()->done(), 36.0);
+        event(StudyEvent::Type::CellFinished, 1);
+        QCOMPARE(tracker.study().done(), 68.0 + 36.0); // the finished cell counts whole, the other as far as it got
+        QCOMPARE(tracker.cellsDone(), 1);
+        event(StudyEvent::Type::CellStopped, 4);
+        QCOMPARE(tracker.study().done(), 68.0);
+    }
+
+    void parallelismFollowsTheMachineAndTheModels()
+    {
+        StudySpec spec = smallSpec();
+        QCOMPARE(studyParallelism(spec, 2, false).workers, 2); // presets on a CPU: one single-threaded cell per core
+        QCOMPARE(studyParallelism(spec, 2, false).threadsPerWorker, 1);
+        QCOMPARE(studyParallelism(spec, 64, false).workers, 8);
+        QCOMPARE(studyParallelism(spec, 16, true).workers, 1); // CUDA: one cell at a time
+        spec.threads = 4;
+        QCOMPARE(studyParallelism(spec, 16, false).workers, 4);
+        spec.threads = 0;
+        spec.workers = 3;
+        QCOMPARE(studyParallelism(spec, 12, false).workers, 3);
+        QCOMPARE(studyParallelism(spec, 12, false).threadsPerWorker, 1); // presets never get intra-op threads unasked
+        spec.models.push_back(ModelEntry{QStringLiteral("smol"), {}, QStringLiteral("/models/smolvlm"), {}});
+        QCOMPARE(studyParallelism(spec, 12, false).threadsPerWorker, 4); // a real checkpoint shares the cores
+        spec.workers = 0;
+        QCOMPARE(studyParallelism(spec, 16, false).workers, 1); // by default one cell with every core
+        QCOMPARE(studyParallelism(spec, 16, false).threadsPerWorker, 16);
     }
 
     void jsonProgressDescribesTheRun()
