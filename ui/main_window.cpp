@@ -12,6 +12,7 @@
 #include "ui/panels/setup_panel.h"
 #include "ui/run/study_reloader.h"
 #include "ui/panels/task_detail_panel.h"
+#include "ui/settings/language_menu.h"
 #include "ui/settings/recent_files.h"
 #include "ui/study/study_document.h"
 #include "ui/study/study_loader.h"
@@ -262,6 +263,7 @@ void MainWindow::createMenus()
             AppTheme::apply(mode);
         });
     }
+    view->addMenu(new LanguageMenu(this));
     view->addAction(tr("&Full screen"), this, [this] { setWindowState(windowState() ^ Qt::WindowFullScreen); })
         ->setShortcut(QKeySequence::FullScreen);
 

@@ -24,10 +24,10 @@ namespace ts::cli {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("ts::cli::analyze", text, disambiguation, n);
-}
+// A named context that lupdate sees too (a free tr() would be filed under the namespace).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ts::cli::analyze)
+};
 
 struct Settings {
     AnalysisOptions analysis;
@@ -81,10 +81,10 @@ QString memberList(const ModelAnalysis &a, const std::vector<int> &members)
 void printCliques(QTextStream &out, const ModelAnalysis &a, const std::vector<TaskClique> &cliques, const QString &kind)
 {
     if (cliques.empty()) {
-        out << "  " << tr("%1: none").arg(kind) << "\n";
+        out << "  " << Tr::tr("%1: none").arg(kind) << "\n";
         return;
     }
-    out << "  " << tr("%1: %n maximum clique(s) of size %2", nullptr, int(cliques.size()))
+    out << "  " << Tr::tr("%1: %n maximum clique(s) of size %2", nullptr, int(cliques.size()))
                        .arg(kind)
                        .arg(cliques.front().members.size())
         << "\n";
@@ -93,7 +93,7 @@ void printCliques(QTextStream &out, const ModelAnalysis &a, const std::vector<Ta
         for (int i : c.members)
             names << a.matrix.tasks().value(i);
         out << "    " << memberList(a, c.members) << "  "
-            << tr("mean PGF %1, weakest link %2, Wilcoxon on %3 pooled values p = %4")
+            << Tr::tr("mean PGF %1, weakest link %2, Wilcoxon on %3 pooled values p = %4")
                    .arg(signedNumber(c.meanPgf), plainNumber(c.minAbsPgf))
                    .arg(c.pooledValues)
                    .arg(pValue(c.test.pValue))
@@ -104,10 +104,10 @@ void printCliques(QTextStream &out, const ModelAnalysis &a, const std::vector<Ta
 void printReport(QTextStream &out, const ModelAnalysis &a, const Settings &s)
 {
     const TransferMatrix &m = a.matrix;
-    out << "== " << m.model() << " — " << tr("%1 tasks, %2 runs (%3)").arg(m.taskCount()).arg(m.runCount()).arg(m.runs().join(QStringLiteral(", ")))
+    out << "== " << m.model() << " — " << Tr::tr("%1 tasks, %2 runs (%3)").arg(m.taskCount()).arg(m.runCount()).arg(m.runs().join(QStringLiteral(", ")))
         << " ==\n\n";
 
-    out << tr("Strongest edges (|mean PGF| ≥ %1, %2: %3 edges, %4 positive, %5 negative)")
+    out << Tr::tr("Strongest edges (|mean PGF| ≥ %1, %2: %3 edges, %4 positive, %5 negative)")
                .arg(a.graph.threshold)
                .arg(edgeSignName(a.graph.sign))
                .arg(a.graph.edges.size())
@@ -120,29 +120,29 @@ void printReport(QTextStream &out, const ModelAnalysis &a, const Settings &s)
             << itemStatisticsText(a, e) << "   " << m.tasks().value(e.source) << " → " << m.tasks().value(e.target) << "\n";
 
     if (!a.drift.empty()) {
-        out << (a.driftCorrected ? tr("Drift control (mean PGF per target, subtracted above):") : tr("Drift control (mean PGF per target):"));
+        out << (a.driftCorrected ? Tr::tr("Drift control (mean PGF per target, subtracted above):") : Tr::tr("Drift control (mean PGF per target):"));
         for (int t = 0; t < int(a.drift.size()); ++t)
             out << "  " << m.abbreviations().value(t) << " " << signedNumber(a.drift[size_t(t)]);
         out << "\n";
     }
 
-    out << "\n" << tr("Cliques (mutual mean PGF of one sign in both directions):") << "\n";
-    printCliques(out, a, a.positiveCliques, tr("positive"));
-    printCliques(out, a, a.negativeCliques, tr("negative"));
+    out << "\n" << Tr::tr("Cliques (mutual mean PGF of one sign in both directions):") << "\n";
+    printCliques(out, a, a.positiveCliques, Tr::tr("positive"));
+    printCliques(out, a, a.negativeCliques, Tr::tr("negative"));
 
     const PersonaRule &rule = a.options.personaRule;
     out << "\n"
-        << (rule.kind == PersonaRule::TopK ? tr("Personas (top %1 per score):").arg(rule.topK)
-                                           : tr("Personas (z ≥ %1 over the model's tasks):").arg(rule.zThreshold))
+        << (rule.kind == PersonaRule::TopK ? Tr::tr("Personas (top %1 per score):").arg(rule.topK)
+                                           : Tr::tr("Personas (z ≥ %1 over the model's tasks):").arg(rule.zThreshold))
         << "\n";
     if (a.personas.empty())
-        out << "  " << tr("none") << "\n";
+        out << "  " << Tr::tr("none") << "\n";
     for (const PersonaEvidence &e : a.personas)
-        out << "  " << personaName(e.persona).leftJustified(7) << m.abbreviations().value(e.task).leftJustified(4)
-            << tr("score %1 (±%2 over runs), rank %3, z %4").arg(plainNumber(e.score), plainNumber(e.spread)).arg(e.rank).arg(e.z, 0, 'f', 2)
+        out << "  " << personaName(e.persona).leftJustified(8) << m.abbreviations().value(e.task).leftJustified(4)
+            << Tr::tr("score %1 (±%2 over runs), rank %3, z %4").arg(plainNumber(e.score), plainNumber(e.spread)).arg(e.rank).arg(e.z, 0, 'f', 2)
             << "   " << m.tasks().value(e.task) << "\n";
 
-    out << "\n" << tr("Transferability (as source) and malleability (as target), N = %1:").arg(a.scores.empty() ? 0 : a.scores.front().considered) << "\n";
+    out << "\n" << Tr::tr("Transferability (as source) and malleability (as target), N = %1:").arg(a.scores.empty() ? 0 : a.scores.front().considered) << "\n";
     out << "  task   Δ⁺       Δ⁻       Θ⁺       Θ⁻       p/n out  p/n in\n";
     for (int t = 0; t < int(a.scores.size()); ++t) {
         const TaskScores &sc = a.scores[std::size_t(t)];
@@ -153,7 +153,7 @@ void printReport(QTextStream &out, const ModelAnalysis &a, const Settings &s)
             << QStringLiteral("%1/%2").arg(sc.positiveIn).arg(sc.negativeIn) << "\n";
     }
     const int donor = a.topDonor();
-    out << "  " << tr("mean Δ⁺ %1; top donor: %2").arg(plainNumber(a.meanPositiveTransferability(), 4), donor >= 0 ? m.tasks().value(donor) : QStringLiteral("n/a"))
+    out << "  " << Tr::tr("mean Δ⁺ %1; top donor: %2").arg(plainNumber(a.meanPositiveTransferability(), 4), donor >= 0 ? m.tasks().value(donor) : QStringLiteral("n/a"))
         << "\n\n";
 }
 
@@ -176,13 +176,13 @@ QStringList exportModel(const ModelAnalysis &a, const Settings &s)
     writeTextFile(stem + QStringLiteral("_pgf.csv"), matrixToCsv(a.mean, a.matrix.tasks()));
     record(stem + QStringLiteral("_pgf.csv"));
     writeTextFile(stem + QStringLiteral("_pgf.tex"),
-                  matrixToLatex(a.mean, abbr, 2, tr("mean PGF over %1 runs, %2 (rows: source, columns: target)").arg(a.matrix.runCount()).arg(a.model())));
+                  matrixToLatex(a.mean, abbr, 2, Tr::tr("mean PGF over %1 runs, %2 (rows: source, columns: target)").arg(a.matrix.runCount()).arg(a.model())));
     record(stem + QStringLiteral("_pgf.tex"));
     writeTextFile(stem + QStringLiteral("_scores.csv"), scoresToCsv(a));
     record(stem + QStringLiteral("_scores.csv"));
 
     TransferGraphStyle graphStyle;
-    graphStyle.title = tr("%1: task transfer, |PGF| ≥ %2").arg(a.model()).arg(a.graph.threshold);
+    graphStyle.title = Tr::tr("%1: task transfer, |PGF| ≥ %2").arg(a.model()).arg(a.graph.threshold);
     if (s.personaClusters)
         graphStyle.clusters = personaClusters(a.personas);
     const GraphSpec spec = transferGraphSpec(a.graph, a.matrix.tasks(), abbr, graphStyle);
@@ -192,7 +192,7 @@ QStringList exportModel(const ModelAnalysis &a, const Settings &s)
     record(stem + QStringLiteral("_graph.pdf"));
 
     HeatmapStyle style;
-    style.title = tr("%1: mean PGF over %2 runs").arg(a.model()).arg(a.matrix.runCount());
+    style.title = Tr::tr("%1: mean PGF over %2 runs").arg(a.model()).arg(a.matrix.runCount());
     const HeatmapPainter heatmap(a.mean, abbr, style);
     heatmap.savePng(stem + QStringLiteral("_heatmap.png"));
     record(stem + QStringLiteral("_heatmap.png"));
@@ -207,25 +207,25 @@ QStringList exportModel(const ModelAnalysis &a, const Settings &s)
 int parseSettings(const QStringList &args, Settings *s, QTextStream &err, QTextStream &out)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Analyse task transfer: PGF matrix, transferability/malleability, "
+    parser.setApplicationDescription(Tr::tr("Analyse task transfer: PGF matrix, transferability/malleability, "
                                         "transfer graph, cliques, personas, significance."));
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("authors' PGF table or accuracy table (CSV); several allowed"),
+    parser.addPositionalArgument(QStringLiteral("FILE"), Tr::tr("authors' PGF table or accuracy table (CSV); several allowed"),
                                  QStringLiteral("FILE…"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON document instead of the text report."));
-    const QCommandLineOption exportDir(QStringLiteral("export"), tr("Write tables and figures per model into DIR."), QStringLiteral("DIR"));
-    const QCommandLineOption threshold(QStringLiteral("threshold"), tr("Graph edges need |mean PGF| ≥ X (default 0.25)."), QStringLiteral("X"), QStringLiteral("0.25"));
-    const QCommandLineOption sign(QStringLiteral("sign"), tr("Edge filter: all, positive or negative (default all)."), QStringLiteral("SIGN"), QStringLiteral("all"));
-    const QCommandLineOption layout(QStringLiteral("layout"), tr("Graph layout: dot, circo, neato or fdp (default dot)."), QStringLiteral("ENGINE"), QStringLiteral("dot"));
-    const QCommandLineOption personaRule(QStringLiteral("persona-rule"), tr("Persona rule: z (z ≥ 1, default) or topk."), QStringLiteral("RULE"), QStringLiteral("z"));
-    const QCommandLineOption topK(QStringLiteral("top-k"), tr("k for --persona-rule topk (default 3)."), QStringLiteral("K"), QStringLiteral("3"));
-    const QCommandLineOption z(QStringLiteral("z-threshold"), tr("z threshold for --persona-rule z (default 1)."), QStringLiteral("Z"), QStringLiteral("1"));
-    const QCommandLineOption diagonal(QStringLiteral("include-diagonal"), tr("Include each task's effect on itself in Δ/Θ and AHP."));
-    const QCommandLineOption model(QStringLiteral("model"), tr("Model name for a PGF table (default: from the file name)."), QStringLiteral("NAME"));
-    const QCommandLineOption edges(QStringLiteral("edges"), tr("How many strongest edges to print (default 10)."), QStringLiteral("K"), QStringLiteral("10"));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help."));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print one JSON document instead of the text report."));
+    const QCommandLineOption exportDir(QStringLiteral("export"), Tr::tr("Write tables and figures per model into DIR."), QStringLiteral("DIR"));
+    const QCommandLineOption threshold(QStringLiteral("threshold"), Tr::tr("Graph edges need |mean PGF| ≥ X (default 0.25)."), QStringLiteral("X"), QStringLiteral("0.25"));
+    const QCommandLineOption sign(QStringLiteral("sign"), Tr::tr("Edge filter: all, positive or negative (default all)."), QStringLiteral("SIGN"), QStringLiteral("all"));
+    const QCommandLineOption layout(QStringLiteral("layout"), Tr::tr("Graph layout: dot, circo, neato or fdp (default dot)."), QStringLiteral("ENGINE"), QStringLiteral("dot"));
+    const QCommandLineOption personaRule(QStringLiteral("persona-rule"), Tr::tr("Persona rule: z (z ≥ 1, default) or topk."), QStringLiteral("RULE"), QStringLiteral("z"));
+    const QCommandLineOption topK(QStringLiteral("top-k"), Tr::tr("k for --persona-rule topk (default 3)."), QStringLiteral("K"), QStringLiteral("3"));
+    const QCommandLineOption z(QStringLiteral("z-threshold"), Tr::tr("z threshold for --persona-rule z (default 1)."), QStringLiteral("Z"), QStringLiteral("1"));
+    const QCommandLineOption diagonal(QStringLiteral("include-diagonal"), Tr::tr("Include each task's effect on itself in Δ/Θ and AHP."));
+    const QCommandLineOption model(QStringLiteral("model"), Tr::tr("Model name for a PGF table (default: from the file name)."), QStringLiteral("NAME"));
+    const QCommandLineOption edges(QStringLiteral("edges"), Tr::tr("How many strongest edges to print (default 10)."), QStringLiteral("K"), QStringLiteral("10"));
     const QCommandLineOption drift(QStringLiteral("drift-corrected"),
-                                   tr("Study folders: subtract the drift-control cell's PGF from every source (task-specific transfer only)."));
-    const QCommandLineOption clusters(QStringLiteral("persona-clusters"), tr("Exported graphs group tasks by persona (Graphviz clusters; dot and fdp)."));
+                                   Tr::tr("Study folders: subtract the drift-control cell's PGF from every source (task-specific transfer only)."));
+    const QCommandLineOption clusters(QStringLiteral("persona-clusters"), Tr::tr("Exported graphs group tasks by persona (Graphviz clusters; dot and fdp)."));
     for (const auto &o : {help, json, exportDir, threshold, sign, layout, personaRule, topK, z, diagonal, model, edges, drift, clusters})
         parser.addOption(o);
 
@@ -246,7 +246,7 @@ int parseSettings(const QStringList &args, Settings *s, QTextStream &err, QTextS
         bool ok = false;
         *value = parser.value(o).toDouble(&ok);
         if (!ok || !std::isfinite(*value)) {
-            err << "error: --" << o.names().constLast() << ": " << tr("expected a number, found '%1'").arg(parser.value(o)) << "\n";
+            err << "error: --" << o.names().constLast() << ": " << Tr::tr("expected a number, found '%1'").arg(parser.value(o)) << "\n";
             return false;
         }
         return true;
@@ -259,15 +259,15 @@ int parseSettings(const QStringList &args, Settings *s, QTextStream &err, QTextS
         return 2;
     s->edgeCount = int(v);
     if (!parseEdgeSign(parser.value(sign), &s->analysis.edgeSign)) {
-        err << "error: --sign: " << tr("expected all, positive or negative, found '%1'").arg(parser.value(sign)) << "\n";
+        err << "error: --sign: " << Tr::tr("expected all, positive or negative, found '%1'").arg(parser.value(sign)) << "\n";
         return 2;
     }
     if (!parseLayoutEngine(parser.value(layout), &s->layout)) {
-        err << "error: --layout: " << tr("expected dot, circo, neato or fdp, found '%1'").arg(parser.value(layout)) << "\n";
+        err << "error: --layout: " << Tr::tr("expected dot, circo, neato or fdp, found '%1'").arg(parser.value(layout)) << "\n";
         return 2;
     }
     if (!parsePersonaRuleKind(parser.value(personaRule), &s->analysis.personaRule.kind)) {
-        err << "error: --persona-rule: " << tr("expected z or topk, found '%1'").arg(parser.value(personaRule)) << "\n";
+        err << "error: --persona-rule: " << Tr::tr("expected z or topk, found '%1'").arg(parser.value(personaRule)) << "\n";
         return 2;
     }
     s->analysis.includeDiagonal = parser.isSet(diagonal);
@@ -278,11 +278,11 @@ int parseSettings(const QStringList &args, Settings *s, QTextStream &err, QTextS
     s->modelName = parser.value(model);
     s->files = parser.positionalArguments();
     if (s->files.isEmpty()) {
-        err << "error: " << tr("no input file (usage: transferscope-cli analyze [OPTIONS] FILE…)") << "\n";
+        err << "error: " << Tr::tr("no input file (usage: transferscope-cli analyze [OPTIONS] FILE…)") << "\n";
         return 2;
     }
     if (!s->modelName.isEmpty() && s->files.size() > 1) {
-        err << "error: --model: " << tr("only one input file may be given a model name") << "\n";
+        err << "error: --model: " << Tr::tr("only one input file may be given a model name") << "\n";
         return 2;
     }
     return 0;
@@ -305,12 +305,12 @@ int runAnalyze(const QStringList &args)
         if (StudyStore::isStudyFolder(file)) {
             const StudyContents study = StudyStore(file).load();
             for (const StoreProblem &p : study.problems)
-                err << "warning: " << tr("skipped a damaged cell: %1").arg(p.message) << "\n";
+                err << "warning: " << Tr::tr("skipped a damaged cell: %1").arg(p.message) << "\n";
             for (const TransferMatrix &m : studyTransferMatrices(study, file)) {
                 const DriftControl control = studyDriftControl(study, m);
                 if (s.driftCorrected && control.empty())
                     throw InputError(file, 0, QStringLiteral("--drift-corrected"),
-                                     tr("model '%1' has no control cells to correct with").arg(m.model()));
+                                     Tr::tr("model '%1' has no control cells to correct with").arg(m.model()));
                 analyses.push_back(analyzeModel(s.driftCorrected ? driftCorrected(m, control) : m, s.analysis));
                 analyses.back().items = studyItemStatistics(study, m);
                 analyses.back().drift = control.mean();
@@ -325,7 +325,7 @@ int runAnalyze(const QStringList &args)
     QStringList written;
     if (!s.exportDir.isEmpty()) {
         if (!QDir().mkpath(s.exportDir)) {
-            err << "error: " << s.exportDir << ": " << tr("cannot create the export directory") << "\n";
+            err << "error: " << s.exportDir << ": " << Tr::tr("cannot create the export directory") << "\n";
             return 1;
         }
         for (const ModelAnalysis &a : analyses)
@@ -343,18 +343,18 @@ int runAnalyze(const QStringList &args)
         for (const ModelAnalysis &a : analyses)
             summaries.push_back(a.personaSummary());
         const auto consistent = consistentPersonas(summaries);
-        out << tr("Personas consistent across all %1 models:").arg(analyses.size()) << "\n";
+        out << Tr::tr("Personas consistent across all %1 models:").arg(analyses.size()) << "\n";
         if (consistent.empty())
-            out << "  " << tr("none") << "\n";
+            out << "  " << Tr::tr("none") << "\n";
         for (const ConsistentPersona &c : consistent)
-            out << "  " << personaName(c.persona).leftJustified(7) << c.task << "\n";
-        out << tr("Mean Δ⁺ per model:");
+            out << "  " << personaName(c.persona).leftJustified(8) << c.task << "\n";
+        out << Tr::tr("Mean Δ⁺ per model:");
         for (const ModelAnalysis &a : analyses)
             out << "  " << a.model() << " " << plainNumber(a.meanPositiveTransferability(), 4);
         out << "\n";
     }
     if (!written.isEmpty()) {
-        out << "\n" << tr("Written:") << "\n";
+        out << "\n" << Tr::tr("Written:") << "\n";
         for (const QString &f : written)
             out << "  " << f << "\n";
     }

@@ -3,6 +3,8 @@
 
 #include "cli/commands.h"
 #include "common/input_error.h"
+#include "common/resource_locator.h"
+#include "i18n/language.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -26,22 +28,28 @@ namespace {
 
 using ts::cli::Command;
 
+// The usage and the errors of this file follow the system locale (ts::i18n); see docs/cli.md.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ts::cli)
+};
+
 const Command kCommands[] = {
-    {"study", "validate and plan a study spec, report or export a study folder", ts::cli::runStudyCommand},
-    {"analyze", "analyse PGF tables: scores, graph, cliques, personas; --json, --export DIR", ts::cli::runAnalyze},
-    {"tasks", "the embedded perception suite: list, gallery, export/import BLINK-format folders", ts::cli::runTasks},
-    {"model", "pretrain and check the suite presets' base models: pretrain, eval, finetune-gain", ts::cli::runModelCommand},
+    {"study", QT_TRANSLATE_NOOP("ts::cli", "validate and plan a study spec, report or export a study folder"), ts::cli::runStudyCommand},
+    {"analyze", QT_TRANSLATE_NOOP("ts::cli", "analyse PGF tables: scores, graph, cliques, personas; --json, --export DIR"), ts::cli::runAnalyze},
+    {"tasks", QT_TRANSLATE_NOOP("ts::cli", "the embedded perception suite: list, gallery, export/import BLINK-format folders"), ts::cli::runTasks},
+    {"model", QT_TRANSLATE_NOOP("ts::cli", "pretrain and check the suite presets' base models: pretrain, eval, finetune-gain"), ts::cli::runModelCommand},
     {nullptr, nullptr, nullptr},
 };
 
 void printUsage(QTextStream &out)
 {
-    out << "transferscope-cli " << TRANSFERSCOPE_VERSION
-        << " — task transfer in vision-language models, headless\n\n"
-        << "usage: transferscope-cli COMMAND [ARGS...]   (COMMAND --help for details)\n\ncommands:\n";
+    out << "transferscope-cli " << TRANSFERSCOPE_VERSION << " — " << Tr::tr("task transfer in vision-language models, headless")
+        << "\n\n"
+        << Tr::tr("usage: transferscope-cli COMMAND [ARGS...]   (COMMAND --help for details)") << "\n\n"
+        << Tr::tr("commands:") << "\n";
     for (const Command &c : kCommands) {
         if (c.name)
-            out << "  " << QString::fromUtf8(c.name).leftJustified(10) << c.summary << "\n";
+            out << "  " << QString::fromUtf8(c.name).leftJustified(10) << Tr::tr(c.summary) << "\n";
     }
 }
 
@@ -66,6 +74,7 @@ int main(int argc, char **argv)
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("transferscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRANSFERSCOPE_VERSION));
+    ts::i18n::install(); // the system locale decides (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
 
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -75,7 +84,11 @@ int main(int argc, char **argv)
         return args.isEmpty() ? 2 : 0;
     }
     if (args.first() == QLatin1String("--version")) {
-        out << "transferscope-cli " << TRANSFERSCOPE_VERSION << "\n";
+        // The second line says where the shipped resources were found (the package test checks
+        // that an installed binary finds them beside itself, in ../share/transferscope).
+        const QString resources = ts::resourceRoot();
+        out << "transferscope-cli " << TRANSFERSCOPE_VERSION << "\n"
+            << Tr::tr("resources: %1").arg(resources.isEmpty() ? Tr::tr("(not found; set TRANSFERSCOPE_RESOURCES)") : resources) << "\n";
         return 0;
     }
     const QString name = args.takeFirst();
@@ -85,13 +98,13 @@ int main(int argc, char **argv)
         try {
             return c.run(args);
         } catch (const ts::InputError &e) {
-            err << "error: " << e.describe() << "\n";
+            err << Tr::tr("error: %1").arg(e.describe()) << "\n";
             return 1;
         } catch (const std::exception &e) {
-            err << "error: " << e.what() << "\n";
+            err << Tr::tr("error: %1").arg(QString::fromLocal8Bit(e.what())) << "\n";
             return 1;
         }
     }
-    err << "error: unknown command '" << name << "' (see transferscope-cli --help)\n";
+    err << Tr::tr("error: unknown command '%1' (see transferscope-cli --help)").arg(name) << "\n";
     return 2;
 }

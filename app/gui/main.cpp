@@ -1,16 +1,15 @@
 // transferscope: the desktop workbench. Composition root only — builds the shared study document
 // and the main window, applies theme and translation, and opens the files named on the command line.
 
+#include "i18n/language.h"
 #include "ui/main_window.h"
 #include "ui/panels/setup_panel.h"
+#include "ui/settings/language_menu.h"
 #include "ui/study/study_document.h"
 #include "ui/theme/app_theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 int main(int argc, char **argv)
 {
@@ -23,13 +22,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(TRANSFERSCOPE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/transferscope.svg")));
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("transferscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    // The system locale, unless View → Language stored a choice (applied at start).
+    ts::i18n::install(ts::ui::LanguageMenu::savedChoice());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Task-transfer workbench for vision-language models"));

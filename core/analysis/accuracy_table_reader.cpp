@@ -13,10 +13,10 @@ namespace ts {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ts::AccuracyTableReader", text);
-}
+// A named context that lupdate sees too (a free tr() would be filed under the namespace).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ts::AccuracyTableReader)
+};
 
 const QString kBase = QStringLiteral("base");
 
@@ -44,8 +44,8 @@ int requireTask(const CsvTable &table, const CsvRow &row, int column, bool allow
     const auto found = TaskCatalog::find(name);
     if (!found)
         throw InputError(table.file, row.line, table.header.value(column),
-                         tr("unknown task '%1' (expected %2one of: %3)")
-                             .arg(name, allowBase ? tr("'base' or ") : QString(),
+                         Tr::tr("unknown task '%1' (expected %2one of: %3)")
+                             .arg(name, allowBase ? Tr::tr("'base' or ") : QString(),
                                   TaskCatalog::abbreviations().join(QStringLiteral(" "))));
     return *found;
 }
@@ -55,7 +55,7 @@ long long requireCount(const CsvTable &table, const CsvRow &row, int column)
     const double v = parseCsvNumber(table, row, column);
     if (!std::isfinite(v) || v < 0 || std::floor(v) != v || v > 1e15)
         throw InputError(table.file, row.line, table.header.value(column),
-                         tr("expected a non-negative whole number, found '%1'").arg(row.fields.value(column).trimmed()));
+                         Tr::tr("expected a non-negative whole number, found '%1'").arg(row.fields.value(column).trimmed()));
     return static_cast<long long>(v);
 }
 
@@ -83,7 +83,7 @@ std::vector<AccuracyRecord> readAccuracyRecords(const QString &path)
     const int cCorrect = table.requireColumn(expected[4], expected);
     const int cTotal = table.requireColumn(expected[5], expected);
     if (table.rows.empty())
-        throw InputError(path, 0, QString(), tr("no data rows after the header"));
+        throw InputError(path, 0, QString(), Tr::tr("no data rows after the header"));
 
     std::vector<AccuracyRecord> out;
     QHash<QString, int> firstLine;
@@ -92,25 +92,25 @@ std::vector<AccuracyRecord> readAccuracyRecords(const QString &path)
         r.line = row.line;
         r.model = row.fields.value(cModel).trimmed();
         if (r.model.isEmpty())
-            throw InputError(path, row.line, table.header.value(cModel), tr("expected a model name, found nothing"));
+            throw InputError(path, row.line, table.header.value(cModel), Tr::tr("expected a model name, found nothing"));
         r.run = row.fields.value(cRun).trimmed();
         r.source = requireTask(table, row, cSource, true);
         r.target = requireTask(table, row, cTarget, false);
         if (r.source >= 0 && isWildcardRun(r.run))
             throw InputError(path, row.line, table.header.value(cRun),
-                             tr("expected a run name (only 'base' rows may leave it empty or '*')"));
+                             Tr::tr("expected a run name (only 'base' rows may leave it empty or '*')"));
         r.correct = requireCount(table, row, cCorrect);
         r.total = requireCount(table, row, cTotal);
         if (r.total == 0)
-            throw InputError(path, row.line, table.header.value(cTotal), tr("expected at least one question, found 0"));
+            throw InputError(path, row.line, table.header.value(cTotal), Tr::tr("expected at least one question, found 0"));
         if (r.correct > r.total)
             throw InputError(path, row.line, table.header.value(cCorrect),
-                             tr("expected at most total (%1) correct answers, found %2").arg(r.total).arg(r.correct));
+                             Tr::tr("expected at most total (%1) correct answers, found %2").arg(r.total).arg(r.correct));
         const QString k = key(r.model, isWildcardRun(r.run) ? QStringLiteral("*") : r.run, r.source, r.target);
         const auto it = firstLine.constFind(k);
         if (it != firstLine.constEnd())
             throw InputError(path, row.line, QString(),
-                             tr("duplicate row for model '%1', run '%2', source '%3', target '%4' (first given on line %5)")
+                             Tr::tr("duplicate row for model '%1', run '%2', source '%3', target '%4' (first given on line %5)")
                                  .arg(r.model, isWildcardRun(r.run) ? QStringLiteral("*") : r.run, taskName(r.source),
                                       taskName(r.target))
                                  .arg(*it));
@@ -151,7 +151,7 @@ std::vector<TransferMatrix> transferMatricesFromRecords(const std::vector<Accura
         }
         if (runs.isEmpty())
             throw InputError(path, 0, QString(),
-                             tr("model '%1' has only base rows (expected finetuned rows with a source task)").arg(model));
+                             Tr::tr("model '%1' has only base rows (expected finetuned rows with a source task)").arg(model));
         const std::vector<int> tasks(taskSet.begin(), taskSet.end());
         TransferMatrix matrix = TransferMatrix::forCatalogTasks(model, tasks, runs);
         for (int r = 0; r < int(runs.size()); ++r) {
@@ -165,7 +165,7 @@ std::vector<TransferMatrix> transferMatricesFromRecords(const std::vector<Accura
                 }
                 if (!base)
                     throw InputError(path, 0, QString(),
-                                     tr("missing base row for model '%1', run '%2', target '%3' "
+                                     Tr::tr("missing base row for model '%1', run '%2', target '%3' "
                                         "(expected a row with source 'base' for this run or for run '*')")
                                          .arg(model, runs[r], taskName(target)));
                 for (int s = 0; s < int(tasks.size()); ++s) {
@@ -175,7 +175,7 @@ std::vector<TransferMatrix> transferMatricesFromRecords(const std::vector<Accura
                         continue;
                     if (!cell)
                         throw InputError(path, 0, QString(),
-                                         tr("missing row for model '%1', run '%2', source '%3', target '%4' "
+                                         Tr::tr("missing row for model '%1', run '%2', source '%3', target '%4' "
                                             "(expected every run to cover every source × target pair)")
                                              .arg(model, runs[r], taskName(source), taskName(target)));
                     matrix.setValue(r, s, t, perfectionGapFactor(cell->accuracy(), base->accuracy(), target, options));

@@ -9,10 +9,10 @@ namespace ts {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ts::CsvReader", text);
-}
+// A named context that lupdate sees too (a free tr() would be filed under the namespace).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ts::CsvReader)
+};
 
 bool isBlank(const QStringList &fields)
 {
@@ -37,7 +37,7 @@ int CsvTable::requireColumn(const QString &name, const QStringList &expected) co
     const int c = column(name);
     if (c < 0)
         throw InputError(file, headerLine, name,
-                         tr("missing column '%1' (expected columns: %2)").arg(name, expected.join(QStringLiteral(", "))));
+                         Tr::tr("missing column '%1' (expected columns: %2)").arg(name, expected.join(QStringLiteral(", "))));
     return c;
 }
 
@@ -99,11 +99,11 @@ CsvTable parseCsv(const QString &text, const QString &fileNameForErrors)
         }
     }
     if (inQuotes)
-        throw InputError(fileNameForErrors, quoteStartLine, QString(), tr("unterminated quoted field"));
+        throw InputError(fileNameForErrors, quoteStartLine, QString(), Tr::tr("unterminated quoted field"));
     endRecord();
 
     if (records.empty())
-        throw InputError(fileNameForErrors, 0, QString(), tr("the file is empty (expected a header row)"));
+        throw InputError(fileNameForErrors, 0, QString(), Tr::tr("the file is empty (expected a header row)"));
     table.headerLine = records.front().line;
     table.header = records.front().fields;
     for (QString &h : table.header)
@@ -111,7 +111,7 @@ CsvTable parseCsv(const QString &text, const QString &fileNameForErrors)
     for (std::size_t r = 1; r < records.size(); ++r) {
         if (records[r].fields.size() != table.header.size())
             throw InputError(fileNameForErrors, records[r].line, QString(),
-                             tr("expected %1 fields as in the header, found %2")
+                             Tr::tr("expected %1 fields as in the header, found %2")
                                  .arg(table.header.size())
                                  .arg(records[r].fields.size()));
         table.rows.push_back(records[r]);
@@ -123,7 +123,7 @@ CsvTable readCsvFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw InputError(path, 0, QString(), tr("cannot read the file (%1)").arg(file.errorString()));
+        throw InputError(path, 0, QString(), Tr::tr("cannot read the file (%1)").arg(file.errorString()));
     return parseCsv(QString::fromUtf8(file.readAll()), path);
 }
 
@@ -134,7 +134,7 @@ double parseCsvNumber(const CsvTable &table, const CsvRow &row, int column)
     const double v = text.toDouble(&ok);
     if (!ok)
         throw InputError(table.file, row.line, table.header.value(column),
-                         tr("expected a number, found '%1'").arg(text));
+                         Tr::tr("expected a number, found '%1'").arg(text));
     return v;
 }
 

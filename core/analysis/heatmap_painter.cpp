@@ -18,10 +18,10 @@ namespace ts {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ts::HeatmapPainter", text);
-}
+// A named context that lupdate sees too (a free tr() would be filed under the namespace).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ts::HeatmapPainter)
+};
 
 // Geometry in points, derived from the cell size so that the figure scales as one piece.
 struct Geometry {
@@ -68,11 +68,11 @@ HeatmapPainter::HeatmapPainter(SquareMatrix values, QStringList labels, HeatmapS
     : m_values(std::move(values)), m_labels(std::move(labels)), m_style(std::move(style))
 {
     if (m_style.rowAxisTitle.isEmpty())
-        m_style.rowAxisTitle = tr("source (finetuned on)");
+        m_style.rowAxisTitle = Tr::tr("source (finetuned on)");
     if (m_style.columnAxisTitle.isEmpty())
-        m_style.columnAxisTitle = tr("target (evaluated on)");
+        m_style.columnAxisTitle = Tr::tr("target (evaluated on)");
     if (m_style.colorBarLabel.isEmpty())
-        m_style.colorBarLabel = tr("PGF");
+        m_style.colorBarLabel = Tr::tr("PGF");
     if (m_style.cellSize <= 0)
         m_style.cellSize = 42;
 }
@@ -206,7 +206,7 @@ void HeatmapPainter::savePng(const QString &path, double scale) const
         paint(painter, QRectF(QPointF(0, 0), QSizeF(image.size())));
     }
     if (!image.save(path, "PNG"))
-        throw InputError(path, 0, QString(), tr("cannot write the PNG file"));
+        throw InputError(path, 0, QString(), Tr::tr("cannot write the PNG file"));
 }
 
 void HeatmapPainter::saveSvg(const QString &path) const
@@ -218,10 +218,10 @@ void HeatmapPainter::saveSvg(const QString &path) const
     generator.setSize(QSize(int(std::ceil(size.width())), int(std::ceil(size.height()))));
     generator.setViewBox(QRectF(QPointF(0, 0), size));
     generator.setTitle(m_style.title);
-    generator.setDescription(tr("PGF heat map written by Transferscope"));
+    generator.setDescription(Tr::tr("PGF heat map written by Transferscope"));
     QPainter painter;
     if (!painter.begin(&generator))
-        throw InputError(path, 0, QString(), tr("cannot write the SVG file"));
+        throw InputError(path, 0, QString(), Tr::tr("cannot write the SVG file"));
     paint(painter, QRectF(QPointF(0, 0), size));
     painter.end();
 }
@@ -238,7 +238,7 @@ void HeatmapPainter::savePdf(const QString &path) const
     writer.setCreator(QStringLiteral("Transferscope"));
     QPainter painter;
     if (!painter.begin(&writer))
-        throw InputError(path, 0, QString(), tr("cannot write the PDF file"));
+        throw InputError(path, 0, QString(), Tr::tr("cannot write the PDF file"));
     paint(painter, QRectF(QPointF(0, 0), size));
     painter.end();
 }

@@ -16,10 +16,10 @@ namespace ts {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ts::PgfTableReader", text);
-}
+// A named context that lupdate sees too (a free tr() would be filed under the namespace).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ts::PgfTableReader)
+};
 
 int requireTask(const CsvTable &table, const CsvRow &row, int column)
 {
@@ -27,7 +27,7 @@ int requireTask(const CsvTable &table, const CsvRow &row, int column)
     const auto found = TaskCatalog::find(name);
     if (!found)
         throw InputError(table.file, row.line, table.header.value(column),
-                         tr("unknown task '%1' (expected one of: %2)")
+                         Tr::tr("unknown task '%1' (expected one of: %2)")
                              .arg(name, TaskCatalog::abbreviations().join(QStringLiteral(" "))));
     return *found;
 }
@@ -55,7 +55,7 @@ TransferMatrix readPgfTable(const QString &path, const QString &modelName)
     const int cTarget = table.requireColumn(expected[2], expected);
     const int cValue = table.requireColumn(expected[3], expected);
     if (table.rows.empty())
-        throw InputError(path, 0, QString(), tr("no data rows after the header"));
+        throw InputError(path, 0, QString(), Tr::tr("no data rows after the header"));
 
     struct Entry {
         QString run;
@@ -70,7 +70,7 @@ TransferMatrix readPgfTable(const QString &path, const QString &modelName)
     for (const CsvRow &row : table.rows) {
         const QString run = row.fields.value(cSeed).trimmed();
         if (run.isEmpty())
-            throw InputError(path, row.line, table.header.value(cSeed), tr("expected a seed name, found nothing"));
+            throw InputError(path, row.line, table.header.value(cSeed), Tr::tr("expected a seed name, found nothing"));
         const int source = requireTask(table, row, cSource);
         const int target = requireTask(table, row, cTarget);
         const QString text = row.fields.value(cValue).trimmed();
@@ -79,13 +79,13 @@ TransferMatrix readPgfTable(const QString &path, const QString &modelName)
             value = parseCsvNumber(table, row, cValue);
             if (!std::isfinite(value))
                 throw InputError(path, row.line, table.header.value(cValue),
-                                 tr("expected a finite number, found '%1'").arg(text));
+                                 Tr::tr("expected a finite number, found '%1'").arg(text));
         }
         const QString key = QStringLiteral("%1\x1f%2\x1f%3").arg(run).arg(source).arg(target);
         const auto it = firstLine.constFind(key);
         if (it != firstLine.constEnd())
             throw InputError(path, row.line, QString(),
-                             tr("duplicate row for seed '%1', ft_task '%2', task '%3' (first given on line %4)")
+                             Tr::tr("duplicate row for seed '%1', ft_task '%2', task '%3' (first given on line %4)")
                                  .arg(run, TaskCatalog::blinkTasks()[std::size_t(source)].name,
                                       TaskCatalog::blinkTasks()[std::size_t(target)].name)
                                  .arg(*it));
@@ -113,7 +113,7 @@ TransferMatrix readPgfTable(const QString &path, const QString &modelName)
                 const QString key = QStringLiteral("%1\x1f%2\x1f%3").arg(run).arg(s).arg(t);
                 if (!firstLine.contains(key))
                     throw InputError(path, 0, QString(),
-                                     tr("missing row for seed '%1', ft_task '%2', task '%3' "
+                                     Tr::tr("missing row for seed '%1', ft_task '%2', task '%3' "
                                         "(expected every seed to cover every ft_task × task pair)")
                                          .arg(run, TaskCatalog::blinkTasks()[std::size_t(s)].name,
                                               TaskCatalog::blinkTasks()[std::size_t(t)].name));

@@ -1,5 +1,7 @@
 #include "analysis/transfer_graph_figure.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <map>
 #include <cmath>
@@ -38,6 +40,18 @@ GraphSpec transferGraphSpec(const TransferGraph &graph, const QStringList &taskN
     return spec;
 }
 
+// Cluster titles: the plural is its own string (German plurals are not name + "s").
+static QString personaPlural(Persona persona)
+{
+    switch (persona) {
+    case Persona::Donor: return QCoreApplication::translate("ts::Personas", "Donors");
+    case Persona::Pirate: return QCoreApplication::translate("ts::Personas", "Pirates");
+    case Persona::Sponge: return QCoreApplication::translate("ts::Personas", "Sponges");
+    case Persona::Sieve: break;
+    }
+    return QCoreApplication::translate("ts::Personas", "Sieves");
+}
+
 std::vector<GraphSpecCluster> personaClusters(const std::vector<PersonaEvidence> &personas)
 {
     std::map<int, const PersonaEvidence *> strongest; // task → its most pronounced persona
@@ -49,7 +63,7 @@ std::vector<GraphSpecCluster> personaClusters(const std::vector<PersonaEvidence>
     std::vector<GraphSpecCluster> clusters;
     for (Persona persona : kAllPersonas) {
         GraphSpecCluster c;
-        c.label = personaName(persona) + QStringLiteral("s");
+        c.label = personaPlural(persona);
         // Okabe–Ito (colour-blind safe) persona colours, as in the workbench, with 15 % tints as fills.
         switch (persona) {
         case Persona::Donor: c.border = QColor(0x00, 0x9e, 0x73); break;

@@ -19,10 +19,10 @@ namespace ts {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ts::GraphPainter", text);
-}
+// A named context that lupdate sees too (a free tr() would be filed under the namespace).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ts::GraphPainter)
+};
 
 void paintArrowHead(QPainter &painter, const QPointF &base, const QPointF &tip, const QColor &color, double penWidth)
 {
@@ -40,7 +40,7 @@ void writeBytes(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-        throw InputError(path, 0, QString(), tr("cannot write the file (%1)").arg(file.errorString()));
+        throw InputError(path, 0, QString(), Tr::tr("cannot write the file (%1)").arg(file.errorString()));
 }
 
 } // namespace
@@ -122,7 +122,7 @@ void saveGraphPdf(const QString &path, const GraphSpec &spec, LayoutEngine engin
     writer.setCreator(QStringLiteral("Transferscope"));
     QPainter painter;
     if (!painter.begin(&writer))
-        throw InputError(path, 0, QString(), tr("cannot write the file"));
+        throw InputError(path, 0, QString(), Tr::tr("cannot write the file"));
     paintGraph(painter, QRectF(QPointF(0, 0), size), spec, layout);
     painter.end();
 }
@@ -131,7 +131,7 @@ void saveGraphSvg(const QString &path, const GraphSpec &spec, LayoutEngine engin
 {
     const QByteArray svg = renderGraph(spec, engine, QStringLiteral("svg"));
     if (svg.isEmpty())
-        throw InputError(path, 0, QString(), tr("Graphviz could not render SVG"));
+        throw InputError(path, 0, QString(), Tr::tr("Graphviz could not render SVG"));
     writeBytes(path, svg);
 }
 

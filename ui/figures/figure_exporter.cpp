@@ -17,7 +17,10 @@ namespace ts::ui {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("FigureExporter", text); }
+// A named context that lupdate sees too (a free tr() would be filed under the namespace).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ts::ui::FigureExporter)
+};
 
 QSizeF pointSize(const Figure &figure, const FigurePreset &preset)
 {
@@ -46,10 +49,10 @@ QString writeBytes(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return tr("cannot write %1: %2").arg(path, file.errorString());
+        return Tr::tr("cannot write %1: %2").arg(path, file.errorString());
     file.write(bytes);
     if (!file.commit())
-        return tr("cannot write %1: %2").arg(path, file.errorString());
+        return Tr::tr("cannot write %1: %2").arg(path, file.errorString());
     return {};
 }
 
@@ -111,12 +114,12 @@ QString FigureExporter::suffix(ExportFormat format)
 
 QString FigureExporter::fileDialogFilter(const Figure &figure)
 {
-    QStringList filters = {tr("PNG image (*.png)"), tr("SVG drawing (*.svg)"), tr("PDF document (*.pdf)")};
+    QStringList filters = {Tr::tr("PNG image (*.png)"), Tr::tr("SVG drawing (*.svg)"), Tr::tr("PDF document (*.pdf)")};
     for (DataFormat f : figure.dataFormats()) {
         switch (f) {
-        case DataFormat::Csv: filters << tr("CSV data (*.csv)"); break;
-        case DataFormat::Json: filters << tr("JSON data (*.json)"); break;
-        case DataFormat::Latex: filters << tr("LaTeX table (*.tex)"); break;
+        case DataFormat::Csv: filters << Tr::tr("CSV data (*.csv)"); break;
+        case DataFormat::Json: filters << Tr::tr("JSON data (*.json)"); break;
+        case DataFormat::Latex: filters << Tr::tr("LaTeX table (*.tex)"); break;
         }
     }
     return filters.join(QStringLiteral(";;"));
@@ -136,7 +139,7 @@ QString FigureExporter::exportTo(Figure &figure, const QString &path, const Figu
     switch (format) {
     case ExportFormat::Png: {
         if (preset.dpi < 10 || preset.dpi > 2400)
-            return tr("DPI %1 is out of range (10–2400)").arg(preset.dpi);
+            return Tr::tr("DPI %1 is out of range (10–2400)").arg(preset.dpi);
         QImage image(pngPixelSize(figure, preset), QImage::Format_ARGB32_Premultiplied);
         // 72 dpi while painting (1 unit = 1 pt, fonts in points exact), the real DPI in the file.
         image.setDotsPerMeterX(int(std::lround(72 / 0.0254)));
@@ -146,20 +149,20 @@ QString FigureExporter::exportTo(Figure &figure, const QString &path, const Figu
         image.setDotsPerMeterX(int(std::lround(preset.dpi / 0.0254)));
         image.setDotsPerMeterY(int(std::lround(preset.dpi / 0.0254)));
         if (!image.save(path, "PNG"))
-            return tr("cannot write %1").arg(path);
+            return Tr::tr("cannot write %1").arg(path);
         return {};
     }
     case ExportFormat::Svg: {
         QSvgGenerator svg;
         svg.setFileName(path);
         svg.setTitle(figure.figureTitle());
-        svg.setDescription(tr("Exported by Transferscope"));
+        svg.setDescription(Tr::tr("Exported by Transferscope"));
         svg.setResolution(72);
         svg.setSize(size.toSize());
         svg.setViewBox(QRectF(QPointF(0, 0), size));
         paintOn(&svg, figure, size, preset, 1.0, true);
         if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0)
-            return tr("cannot write %1").arg(path);
+            return Tr::tr("cannot write %1").arg(path);
         return {};
     }
     case ExportFormat::Pdf: {
@@ -171,7 +174,7 @@ QString FigureExporter::exportTo(Figure &figure, const QString &path, const Figu
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         paintOn(&pdf, figure, size, preset, 1.0, true);
         if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0)
-            return tr("cannot write %1").arg(path);
+            return Tr::tr("cannot write %1").arg(path);
         return {};
     }
     case ExportFormat::Csv:
@@ -179,12 +182,12 @@ QString FigureExporter::exportTo(Figure &figure, const QString &path, const Figu
     case ExportFormat::Latex: {
         const DataFormat df = toDataFormat(format);
         if (!figure.dataFormats().contains(df))
-            return tr("%1 cannot be exported as %2").arg(figure.figureTitle(), suffix(format).toUpper());
+            return Tr::tr("%1 cannot be exported as %2").arg(figure.figureTitle(), suffix(format).toUpper());
         return writeBytes(path, figure.exportData(df));
     }
     case ExportFormat::Unknown: break;
     }
-    return tr("unknown export format for %1 (use .png, .svg, .pdf, .csv, .json or .tex)").arg(path);
+    return Tr::tr("unknown export format for %1 (use .png, .svg, .pdf, .csv, .json or .tex)").arg(path);
 }
 
 QStringList FigureExporter::exportAll(const QList<Figure *> &figures, const QString &folder,
@@ -193,7 +196,7 @@ QStringList FigureExporter::exportAll(const QList<Figure *> &figures, const QStr
     QStringList written;
     if (!QDir().mkpath(folder)) {
         if (errors)
-            errors->append(tr("cannot create folder %1").arg(folder));
+            errors->append(Tr::tr("cannot create folder %1").arg(folder));
         return written;
     }
     const QDir dir(folder);
