@@ -17,6 +17,7 @@
 #include <cmath>
 #include <csignal>
 #include <functional>
+#include <QThread>
 #include <memory>
 
 using namespace ts;
@@ -117,7 +118,7 @@ void TestRunMonitor::runCompletesAndMatrixFills()
     // A second monitor attaches to the finished folder and shows what the store holds.
     RunMonitorPanel attached;
     QVERIFY(attached.attach(dir));
-    QCOMPARE(attached.cellModel()->count(CellState::Done), 3);
+    QVERIFY2(attached.cellModel()->count(CellState::Done) == 3, qPrintable(attached.message()));
     QCOMPARE(attached.curves().curve(QStringLiteral("finetune__suite-tiny__Jigsaw__seed0"))->size(), 12);
     QVERIFY(attached.message().contains(QStringLiteral("complete")));
 
@@ -167,7 +168,10 @@ void TestRunMonitor::killedProcessIsReportedAndResumes()
     QCOMPARE(waitFinished(panel, finished), StudyProcess::Outcome::Crashed);
     QVERIFY2(panel.message().contains(QStringLiteral("crashed (signal 9)")), qPrintable(panel.message()));
     QVERIFY(panel.message().contains(QStringLiteral("Resume continues at the first missing cell")));
-    QCOMPARE(panel.cellModel()->count(CellState::Failed), 1);
+    // Every cell that was running when the process died is marked failed: one per worker at most.
+    const int failed = panel.cellModel()->count(CellState::Failed);
+    QVERIFY2(failed >= 1 && failed <= QThread::idealThreadCount(), qPrintable(QString::number(failed)));
+    QCOMPARE(panel.cellModel()->count(CellState::Running), 0);
     QVERIFY(panel.resume());
     QCOMPARE(waitFinished(panel, finished), StudyProcess::Outcome::Completed);
     QCOMPARE(panel.cellModel()->count(CellState::Done), 3);

@@ -128,6 +128,10 @@ GraphPanel::GraphPanel(StudyDocument *document, QWidget *parent)
     connect(document, &StudyDocument::analysisChanged, this, [this] { rebuild(false); });
     connect(document, &StudyDocument::paletteChanged, this, [this] { m_view->setPalette(m_document->palette()); });
     m_view->setPalette(document->palette());
+    m_view->setLayoutInBackground(true); // a live study reloads the graph at every completed cell
+    connect(m_view, &TransferGraphView::layoutFailed, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("Graph layout failed"), tr("Graphviz could not lay out the graph: %1").arg(message));
+    });
     rebuild(false);
 }
 
@@ -201,11 +205,7 @@ void GraphPanel::rebuild(bool animate)
     m_view->setTasks(a.matrix.tasks(), a.matrix.abbreviations(), tips);
     m_view->setClusters(m_personaFill->isChecked() ? personaClusters(a.personas) : std::vector<GraphSpecCluster>{});
     const TransferGraph graph = buildTransferGraph(a.mean, threshold(), EdgeSign(m_sign->currentData().toInt()), a.spread);
-    try {
-        m_view->setGraph(graph, LayoutEngine(m_engine->currentData().toInt()), animate && sameModel);
-    } catch (const std::exception &e) {
-        QMessageBox::warning(this, tr("Graph layout failed"), tr("Graphviz could not lay out the graph: %1").arg(QString::fromUtf8(e.what())));
-    }
+    m_view->setGraph(graph, LayoutEngine(m_engine->currentData().toInt()), animate && sameModel); // failures: layoutFailed
     m_view->setTitle(tr("Task-transfer graph — %1").arg(study->name()));
     m_view->setFileStem(QStringLiteral("transfer-graph-%1").arg(study->name()));
     updateEdgeLabel();

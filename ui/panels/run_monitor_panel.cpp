@@ -70,10 +70,12 @@ RunMonitorPanel::RunMonitorPanel(QWidget *parent)
     // Elapsed and ETA columns tick once a second without any event.
     auto *tick = new QTimer(this);
     connect(tick, &QTimer::timeout, this, [this] {
-        if (m_process->isRunning() || !m_cells->runningCell().isEmpty()) {
-            const int row = m_cells->rowOf(m_cells->runningCell());
-            if (row >= 0)
+        const QStringList running = m_cells->runningCells();
+        if (m_process->isRunning() || !running.isEmpty()) {
+            for (const QString &id : running) {
+                const int row = m_cells->rowOf(id);
                 Q_EMIT m_cells->dataChanged(m_cells->index(row, CellGridModel::ElapsedColumn), m_cells->index(row, CellGridModel::EtaColumn));
+            }
             updateOverall();
         }
     });

@@ -166,12 +166,13 @@ int CellGridModel::count(CellState state) const
     return n;
 }
 
-QString CellGridModel::runningCell() const
+QStringList CellGridModel::runningCells() const
 {
+    QStringList ids; // several when the study runs cells side by side (workers)
     for (const Row &r : m_rows)
         if (r.state == CellState::Running)
-            return r.id;
-    return {};
+            ids << r.id;
+    return ids;
 }
 
 double CellGridModel::etaSeconds(const Row &r) const

@@ -33,7 +33,7 @@ public:
     QString cellId(int row) const { return m_rows[std::size_t(row)].id; }
     CellState state(int row) const { return m_rows[std::size_t(row)].state; }
     int count(CellState state) const;
-    QString runningCell() const;
+    QStringList runningCells() const;
     static QString stateName(CellState state);
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -4,6 +4,7 @@
 #include "ui/widgets/graph_edge_item.h"
 #include "ui/widgets/graph_node_item.h"
 
+#include <QCoreApplication>
 #include <QGraphicsPathItem>
 #include <QGraphicsSimpleTextItem>
 #include <QJsonArray>
@@ -11,10 +12,13 @@
 #include <QJsonObject>
 #include <QMouseEvent>
 #include <QParallelAnimationGroup>
+#include <QPointer>
 #include <QPropertyAnimation>
+#include <QThreadPool>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
+#include <future>
 
 namespace ts::ui {
 
@@ -90,6 +94,12 @@ QString TransferGraphView::edgeToolTip(const TransferEdge &e) const
     return text;
 }
 
+// A background layout: its result, or the message of the exception Graphviz threw.
+struct TransferGraphView::PendingLayout {
+    std::shared_future<std::pair<GraphLayout, QString>> result;
+    bool animate = true;
+};
+
 void TransferGraphView::setGraph(const TransferGraph &graph, LayoutEngine engine, bool animate)
 {
     m_graph = graph;
@@ -98,8 +108,6 @@ void TransferGraphView::setGraph(const TransferGraph &graph, LayoutEngine engine
     style.edgeLabels = false; // values are in the tooltips; labels clutter a 13-node graph
     style.clusters = m_clusters;
     const GraphSpec spec = transferGraphSpec(graph, m_names, m_abbreviations, style);
-    m_layout = layoutGraph(spec, engine);
-    rebuildClusterItems();
 
     // Edges: keep those still present (so their colour does not flicker), add the new ones.
     QSet<QPair<int, int>> wanted;
@@ -126,6 +134,53 @@ void TransferGraphView::setGraph(const TransferGraph &graph, LayoutEngine engine
     applyEdgeStyles();
     applyEmphasis();
 
+
+    if (!m_layoutInBackground) {
+        m_pending.reset();
+        applyLayout(layoutGraph(spec, engine), animate); // exceptions reach the caller
+        return;
+    }
+    auto pending = std::make_shared<PendingLayout>();
+    pending->animate = animate;
+    auto task = std::make_shared<std::packaged_task<std::pair<GraphLayout, QString>()>>([spec, engine] {
+        try {
+            return std::make_pair(layoutGraph(spec, engine), QString());
+        } catch (const std::exception &e) {
+            return std::make_pair(GraphLayout{}, QString::fromUtf8(e.what()));
+        }
+    });
+    pending->result = task->get_future().share();
+    m_pending = pending; // a newer request supersedes an older one still running
+    QPointer<TransferGraphView> self(this);
+    QThreadPool::globalInstance()->start([task, self, pending] {
+        (*task)();
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, pending] {
+                if (self && self->m_pending == pending)
+                    self->finishPendingLayout();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void TransferGraphView::finishPendingLayout()
+{
+    if (!m_pending)
+        return;
+    const std::shared_ptr<PendingLayout> pending = std::move(m_pending);
+    const auto &[layout, error] = pending->result.get(); // waits when called before the layout finished
+    if (!error.isEmpty()) {
+        Q_EMIT layoutFailed(error);
+        return;
+    }
+    applyLayout(layout, pending->animate);
+}
+
+void TransferGraphView::applyLayout(const GraphLayout &layout, bool animate)
+{
+    m_layout = layout;
+    rebuildClusterItems();
     if (m_animation) {
         m_animation->stop();
         delete m_animation;
@@ -236,6 +291,8 @@ void TransferGraphView::applyEmphasis()
 
 bool TransferGraphView::isAnimating() const
 {
+    if (m_pending)
+        return true;
     return m_animation && m_animation->state() == QAbstractAnimation::Running;
 }
 
@@ -302,6 +359,8 @@ void TransferGraphView::mouseDoubleClickEvent(QMouseEvent *event)
 
 double TransferGraphView::figureAspect() const
 {
+    // An export asks for the aspect first: it must see the final layout, not the one being replaced.
+    const_cast<TransferGraphView *>(this)->finishPendingLayout();
     const QRectF r = m_scene->sceneRect();
     const double graph = r.width() > 0 ? r.height() / r.width() : 0.8;
     return std::clamp(graph + 0.15, 0.5, 1.4); // room for the title and the legend
@@ -309,6 +368,7 @@ double TransferGraphView::figureAspect() const
 
 void TransferGraphView::paintFigure(QPainter &painter, const QRectF &rect, const FigureStyle &style)
 {
+    finishPendingLayout();
     painter.save();
     QFont titleFont = font();
     titleFont.setPointSizeF(style.fontPoints * 1.15);

@@ -14,6 +14,7 @@
 #include <QPair>
 #include <QSet>
 #include <QVector>
+#include <memory>
 
 class QParallelAnimationGroup;
 
@@ -29,8 +30,11 @@ public:
 
     // Creates the nodes (task names for tooltips, abbreviations as labels).
     void setTasks(const QStringList &names, const QStringList &abbreviations, const QStringList &toolTips);
-    // Shows the edges of graph, laid out by engine; animated unless animate is false.
+    // Shows the edges of graph, laid out by engine; animated unless animate is false. The edges
+    // change at once; the layout (Graphviz: up to tens of ms) runs on the thread pool when
+    // setLayoutInBackground(true), so a study reloading while it trains never stalls the UI thread.
     void setGraph(const TransferGraph &graph, LayoutEngine engine, bool animate = true);
+    void setLayoutInBackground(bool background) { m_layoutInBackground = background; }
     void setPalette(const DivergingPalette &palette);
     void setNodeFill(int task, const QColor &fill);
     // Groups drawn as Graphviz clusters (boxes behind their nodes) from the next setGraph on;
@@ -44,6 +48,7 @@ public:
 
     int edgeCount() const { return int(m_edges.size()); }
     int nodeCount() const { return int(m_nodes.size()); }
+    // True while a background layout is pending or the nodes move to their new places.
     bool isAnimating() const;
     // Scene position of a node (for tests and tooltips).
     QPointF nodePosition(int task) const;
@@ -68,6 +73,7 @@ Q_SIGNALS:
     void edgeClicked(int source, int target);
     void backgroundClicked();
     void layoutFinished();
+    void layoutFailed(const QString &message);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -76,6 +82,10 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    struct PendingLayout;
+    void applyLayout(const GraphLayout &layout, bool animate);
+    // Waits for a background layout and applies it (figure export needs the final positions).
+    void finishPendingLayout();
     void applyEdgeStyles();
     void applyEmphasis();
     QFont nodeLabelFont() const;
@@ -90,6 +100,8 @@ private:
     QHash<QPair<int, int>, GraphEdgeItem *> m_edges;
     TransferGraph m_graph;
     GraphLayout m_layout;
+    bool m_layoutInBackground = false;
+    std::shared_ptr<PendingLayout> m_pending; // the newest background layout, until applied
     std::vector<GraphSpecCluster> m_clusters;
     QVector<QGraphicsItem *> m_clusterItems;
     LayoutEngine m_engine = LayoutEngine::Dot;
