@@ -13,7 +13,8 @@ function(transferscope_core_library target)
   transferscope_warnings(${target})
 endfunction()
 
-# One QtTest executable per test file, registered with CTest, run offscreen.
+# One QtTest executable per test file, registered with CTest, run offscreen and in English (the CLI
+# and the workbench follow the system locale; LANGUAGE=en keeps a German desktop out of the tests).
 #   transferscope_add_test(test_name SOURCES a.cpp [b.cpp] LIBS lib... [LABELS l...] [TIMEOUT s])
 function(transferscope_add_test name)
   cmake_parse_arguments(T "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
@@ -28,7 +29,7 @@ function(transferscope_add_test name)
     set(T_TIMEOUT 300)
   endif()
   set_tests_properties(${name} PROPERTIES
-    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;OMP_NUM_THREADS=2"
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;OMP_NUM_THREADS=2;LANGUAGE=en"
     TIMEOUT ${T_TIMEOUT}
     LABELS "${T_LABELS}")
 endfunction()

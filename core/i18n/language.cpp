@@ -27,17 +27,16 @@ QLocale localeFor(const QString &choice)
 
 // The first language of the locale's list that we know decides; English is the source language,
 // so an English-first list never falls through to a later German entry.
+// (For the system locale the list starts with LANGUAGE's entries, then LC_ALL/LC_MESSAGES/LANG.)
 static bool wantsGerman(const QLocale &locale)
 {
-    if (locale.language() == QLocale::German)
-        return true;
     for (const QString &name : locale.uiLanguages()) {
         if (name.startsWith(QLatin1String("de")))
             return true;
         if (name.startsWith(QLatin1String("en")) || name == QLatin1String("C"))
             return false;
     }
-    return false;
+    return locale.language() == QLocale::German;
 }
 
 QString install(const QString &choice)
