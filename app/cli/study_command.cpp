@@ -33,8 +33,9 @@ int usage(QTextStream &err)
            "                                                    run a study (Ctrl-C: stop and keep; twice: abort)\n"
            "       transferscope-cli study resume DIR [--progress bar|json] [--workers N]\n"
            "                                                    continue a stopped or killed study at its first missing cell\n"
-           "       transferscope-cli study select DIR --target TASK [--threshold X]\n"
+           "       transferscope-cli study select DIR --target TASK [--threshold X] [--examples N]\n"
            "                                                    PGF-guided data selection for TASK vs random mixture, direct, base\n"
+           "                                                    (N: training examples per mixture; default: the spec's train.examples)\n"
            "       transferscope-cli study plan SPEC.json       validate a spec and list its cells\n"
            "       transferscope-cli study status DIR           completed and missing cells of a study\n"
            "       transferscope-cli study export DIR --to FILE.h5|FILE.csv\n"
@@ -225,24 +226,28 @@ QString percent(double v)
 }
 
 // PGF-guided data selection for one target (method.md §7): runs the missing cells, then reports.
-int selectData(const QString &dir, const QString &target, double threshold, const RunOptions &options, QTextStream &out,
-               QTextStream &err)
+int selectData(const QString &dir, const QString &target, double threshold, int examples, const RunOptions &options,
+               QTextStream &out, QTextStream &err)
 {
     const StudyStore store = openStudyFolder(dir);
     const StudySpec spec = storedSpec(store);
     const std::vector<TransferMatrix> matrices = studyTransferMatrices(store.load(), dir);
-    const std::vector<PlannedCell> cells = planDataSelection(spec, matrices, target, threshold);
+    const std::vector<PlannedCell> cells = planDataSelection(spec, matrices, target, threshold, examples);
     if (!preflightPasses(spec, err))
         return 1;
     const int rc = runStored(store, spec, cells, options, err);
     if (rc != 0)
         return rc;
-    for (const SelectionReport &r : selectionReports(store.load(), spec, matrices, target, threshold)) {
+    for (const SelectionReport &r : selectionReports(store.load(), spec, matrices, target, threshold, examples)) {
         out << "\n" << r.model << ": training for " << r.target << " without its own data\n";
         out << "  PGF-guided mixture:";
         for (const auto &[task, share] : r.guided)
             out << " " << task << " " << QString::number(100 * share, 'f', 0) << "%";
-        out << "\n";
+        out << "\n  mixture size: " << r.examples << " training examples (";
+        const std::vector<int> counts = mixtureCounts(r.guided, r.examples);
+        for (size_t k = 0; k < counts.size(); ++k)
+            out << (k ? ", " : "") << r.guided[k].first << " " << counts[k];
+        out << ")\n";
         for (const SelectionArm &arm : r.arms) {
             const auto [low, high] = arm.wilson95();
             out << "  " << arm.name.leftJustified(11) << percent(arm.accuracy()) << "%   95% CI [" << percent(low) << "%, "
@@ -268,15 +273,25 @@ int runStudyCommand(const QStringList &args)
             return runStudy(rest[1], rest[3], options, err);
         if (verb == QLatin1String("resume") && rest.size() == 2)
             return resumeStudy(rest[1], options, err);
-        if (verb == QLatin1String("select") && (rest.size() == 4 || rest.size() == 6) && rest[2] == QLatin1String("--target")) {
+        if (verb == QLatin1String("select") && rest.size() >= 4 && rest.size() % 2 == 0 && rest[2] == QLatin1String("--target")) {
             double threshold = 0.0;
-            if (rest.size() == 6) {
+            int examples = 0; // the spec's train.examples
+            for (int i = 4; i + 1 < rest.size(); i += 2) {
                 bool ok = false;
-                threshold = rest[5].toDouble(&ok);
-                if (rest[4] != QLatin1String("--threshold") || !ok)
+                if (rest[i] == QLatin1String("--threshold")) {
+                    threshold = rest[i + 1].toDouble(&ok);
+                    if (!ok)
+                        return usage(err);
+                } else if (rest[i] == QLatin1String("--examples")) {
+                    examples = rest[i + 1].toInt(&ok);
+                    if (!ok || examples < 1 || examples > 10'000'000)
+                        throw InputError({}, 0, QStringLiteral("--examples"),
+                                         QStringLiteral("expected a number of training examples from 1 to 10000000, got '%1'").arg(rest[i + 1]));
+                } else {
                     return usage(err);
+                }
             }
-            return selectData(rest[1], rest[3], threshold, options, out, err);
+            return selectData(rest[1], rest[3], threshold, examples, options, out, err);
         }
         if (verb == QLatin1String("plan") && args.size() == 2)
             return plan(args[1], out);

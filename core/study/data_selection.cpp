@@ -12,9 +12,25 @@ namespace ts {
 
 namespace {
 
-QString mixtureSource(const QString &strategy, const QString &target)
+// "pgf:Jigsaw" for a mixture of the spec's training-set size, "pgf-n500:Jigsaw" for another size,
+// so that mixtures of several sizes are distinct cells of one study.
+QString mixtureSource(const QString &strategy, const QString &target, int examples, const StudySpec &spec)
 {
-    return strategy + QLatin1Char(':') + target;
+    const QString size = examples > 0 && examples != spec.train.examples ? QStringLiteral("-n%1").arg(examples) : QString();
+    return strategy + size + QLatin1Char(':') + target;
+}
+
+// Tasks a random mixture may draw: every suite task except those read from a BLINK-format folder
+// without a train split.
+QStringList trainableTasks(const StudySpec &spec)
+{
+    QStringList out;
+    for (const QString &task : TaskCatalog::names()) {
+        const TaskEntry *entry = spec.taskEntry(task);
+        if (!entry || entry->data.isEmpty() || entry->dataItems.train > 0)
+            out << task;
+    }
+    return out;
 }
 
 const TransferMatrix *matrixFor(const std::vector<TransferMatrix> &matrices, const QString &model)
@@ -80,8 +96,11 @@ std::vector<int> mixtureCounts(const Mixture &mixture, int total)
 }
 
 std::vector<PlannedCell> planDataSelection(const StudySpec &spec, const std::vector<TransferMatrix> &matrices,
-                                           const QString &target, double threshold)
+                                           const QString &target, double threshold, int examples)
 {
+    if (examples < 0 || examples > 10'000'000)
+        throw InputError({}, 0, QStringLiteral("--examples"), QStringLiteral("expected a number of training examples from 1 to 10000000"));
+    const int size = examples > 0 ? examples : spec.train.examples;
     const auto index = TaskCatalog::find(target);
     if (!index)
         throw InputError({}, 0, QStringLiteral("--target"), QStringLiteral("unknown task '%1'").arg(target));
@@ -97,9 +116,11 @@ std::vector<PlannedCell> planDataSelection(const StudySpec &spec, const std::vec
                                             "(complete the study's finetune cells, or lower --threshold)")
                                  .arg(task).arg(threshold).arg(model.name));
         for (int seed : spec.seeds) {
-            PlannedCell pgf{CellKind::Mixture, model.name, mixtureSource(QStringLiteral("pgf"), task), seed, spec.train.steps, items, guided, {task}};
-            PlannedCell random{CellKind::Mixture, model.name, mixtureSource(QStringLiteral("random"), task), seed, spec.train.steps, items,
-                               randomMixture(TaskCatalog::names(), task, int(guided.size()), uint64_t(seed) + 1), {task}};
+            PlannedCell pgf{CellKind::Mixture, model.name, mixtureSource(QStringLiteral("pgf"), task, size, spec), seed, spec.train.steps,
+                            items, guided, {task}, size};
+            PlannedCell random{CellKind::Mixture, model.name, mixtureSource(QStringLiteral("random"), task, size, spec), seed,
+                               spec.train.steps, items, randomMixture(trainableTasks(spec), task, int(guided.size()), uint64_t(seed) + 1),
+                               {task}, size};
             PlannedCell direct{CellKind::Finetune, model.name, task, seed, spec.train.steps, items, {}, {task}};
             cells.push_back(direct); // the runner skips it when the study already has it
             cells.push_back(pgf);
@@ -122,14 +143,16 @@ std::pair<double, double> SelectionArm::wilson95() const
 
 std::vector<SelectionReport> selectionReports(const StudyContents &study, const StudySpec &spec,
                                               const std::vector<TransferMatrix> &matrices, const QString &target,
-                                              double threshold)
+                                              double threshold, int examples)
 {
+    const int size = examples > 0 ? examples : spec.train.examples;
     const QString task = TaskCatalog::blinkTasks()[size_t(TaskCatalog::find(target).value_or(0))].name;
     std::vector<SelectionReport> reports;
     for (const ModelEntry &model : spec.models) {
         SelectionReport r;
         r.model = model.name;
         r.target = task;
+        r.examples = size;
         if (const TransferMatrix *m = matrixFor(matrices, model.name))
             r.guided = pgfGuidedMixture(*m, task, threshold);
         r.arms = {{QStringLiteral("base")}, {QStringLiteral("direct")}, {QStringLiteral("pgf-guided")}, {QStringLiteral("random")}};
@@ -141,9 +164,9 @@ std::vector<SelectionReport> selectionReports(const StudyContents &study, const 
                 arm = 0;
             else if (c.kind == CellKind::Finetune && c.source == task)
                 arm = 1;
-            else if (c.kind == CellKind::Mixture && c.source == mixtureSource(QStringLiteral("pgf"), task))
+            else if (c.kind == CellKind::Mixture && c.source == mixtureSource(QStringLiteral("pgf"), task, size, spec))
                 arm = 2;
-            else if (c.kind == CellKind::Mixture && c.source == mixtureSource(QStringLiteral("random"), task))
+            else if (c.kind == CellKind::Mixture && c.source == mixtureSource(QStringLiteral("random"), task, size, spec))
                 arm = 3;
             const TaskEvaluation *e = arm >= 0 ? c.evalFor(task) : nullptr;
             if (!e)

@@ -27,9 +27,11 @@ std::vector<int> mixtureCounts(const Mixture &mixture, int total);
 
 // The cells of the experiment for every model and seed of the spec: the two mixture cells, and
 // the direct finetune on the target when the study does not have it yet. `matrices` are the
-// study's (one per model).
+// study's (one per model). `examples`: the size of each mixture in training examples, split among
+// its sources by mixtureCounts (0: the spec's train.examples); a size other than the spec's gives
+// cells of their own ("mixture__m__pgf-n500-Jigsaw__seed0"), so several sizes live in one study.
 std::vector<PlannedCell> planDataSelection(const StudySpec &spec, const std::vector<TransferMatrix> &matrices,
-                                           const QString &target, double threshold);
+                                           const QString &target, double threshold, int examples = 0);
 
 struct SelectionArm {
     QString name;        // "base", "direct", "pgf-guided", "random"
@@ -43,11 +45,12 @@ struct SelectionReport {
     QString model;
     QString target;
     Mixture guided;
+    int examples = 0;                // the mixtures' size in training examples
     std::vector<SelectionArm> arms; // base, direct, pgf-guided, random
 };
 
 std::vector<SelectionReport> selectionReports(const StudyContents &study, const StudySpec &spec,
                                               const std::vector<TransferMatrix> &matrices, const QString &target,
-                                              double threshold);
+                                              double threshold, int examples = 0);
 
 } // namespace ts

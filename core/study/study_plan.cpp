@@ -2,10 +2,17 @@
 
 #include "common/task_catalog.h"
 
+#include <algorithm>
+
 namespace ts {
 
 int evalItemsFor(const StudySpec &spec, const QString &task)
 {
+    // A task read from a BLINK-format folder: all of its items of the split, `eval.items` at most.
+    if (const TaskEntry *entry = spec.taskEntry(task); entry && !entry->data.isEmpty()) {
+        const int available = entry->dataItems.forSplit(spec.eval.split);
+        return spec.eval.blinkSizes ? available : std::min(available, spec.eval.items);
+    }
     if (spec.eval.blinkSizes) {
         if (const auto idx = TaskCatalog::find(task))
             return TaskCatalog::blinkTasks()[size_t(*idx)].blinkValSize;

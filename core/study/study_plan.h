@@ -21,12 +21,14 @@ struct PlannedCell {
     // (empty: every target of the spec).
     std::vector<std::pair<QString, double>> mixture;
     QStringList targets;
+    int trainExamples = 0; // Mixture cells: the mixture's size (0: the spec's train.examples)
 
     QString run() const { return QStringLiteral("seed_%1").arg(seed); }
     QString cellId() const { return cellIdFor(kind, model, source, seed); }
 };
 
-// Items evaluated per target under the spec (BLINK's val sizes when asked).
+// Items evaluated per target under the spec (BLINK's val sizes when asked; for a task read from a
+// BLINK-format folder its items of the evaluation split, eval.items at most).
 int evalItemsFor(const StudySpec &spec, const QString &task);
 std::vector<PlannedCell> planStudy(const StudySpec &spec);
 

@@ -1,6 +1,7 @@
 #include "study/study_spec.h"
 
 #include "common/task_catalog.h"
+#include "study/task_data.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,6 +10,7 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <cmath>
+#include <map>
 
 namespace ts {
 
@@ -158,7 +160,35 @@ std::vector<ModelEntry> readModels(SpecReader &r, const QJsonValue &value)
     return models;
 }
 
-std::vector<TaskEntry> readTasks(SpecReader &r, const QJsonValue &value)
+// Taskonomy-style roles: {"VS": "source", "CO": {"role": "target", "data": "blink/Counting"}}. A
+// role object may name a BLINK-format folder the task's items come from; `dataFields` gets, per task
+// with a folder, its JSON field (checked once the evaluation split is known).
+bool readRole(SpecReader &r, const QJsonValue &value, const QString &path, TaskEntry &entry)
+{
+    QString role = value.toString();
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        r.checkKeys(o, path, {QStringLiteral("role"), QStringLiteral("data")});
+        role = o.value(QStringLiteral("role")).toString(QStringLiteral("both"));
+        if (o.contains(QStringLiteral("data"))) {
+            const QString folder = o.value(QStringLiteral("data")).toString();
+            if (folder.isEmpty())
+                r.error(path + QStringLiteral(".data"), QStringLiteral("expected the path of a BLINK-format folder"));
+            else
+                entry.data = QDir(QFileInfo(r.context().file).absolutePath()).absoluteFilePath(folder);
+        }
+    }
+    for (TaskRole candidate : {TaskRole::Source, TaskRole::Target, TaskRole::Both, TaskRole::Unused}) {
+        if (taskRoleName(candidate) == role) {
+            entry.role = candidate;
+            return true;
+        }
+    }
+    r.error(value.isObject() ? path + QStringLiteral(".role") : path, QStringLiteral("expected a role: source, target, both or unused"));
+    return false;
+}
+
+std::vector<TaskEntry> readTasks(SpecReader &r, const QJsonValue &value, std::map<QString, QString> &dataFields)
 {
     std::vector<TaskEntry> tasks;
     auto canonical = [&](const QString &name, const QString &path) -> QString {
@@ -185,19 +215,12 @@ std::vector<TaskEntry> readTasks(SpecReader &r, const QJsonValue &value)
         for (auto it = o.begin(); it != o.end(); ++it) {
             const QString path = QStringLiteral("tasks.") + it.key();
             const QString n = canonical(it.key(), path);
-            const QString role = it.value().toString();
-            TaskRole parsed = TaskRole::Unused;
-            bool ok = false;
-            for (TaskRole candidate : {TaskRole::Source, TaskRole::Target, TaskRole::Both, TaskRole::Unused}) {
-                if (taskRoleName(candidate) == role) {
-                    parsed = candidate;
-                    ok = true;
-                }
+            TaskEntry entry{n, TaskRole::Unused};
+            if (readRole(r, it.value(), path, entry) && !n.isEmpty() && entry.role != TaskRole::Unused) {
+                if (!entry.data.isEmpty())
+                    dataFields[n] = path + QStringLiteral(".data");
+                tasks.push_back(entry);
             }
-            if (!ok)
-                r.error(path, QStringLiteral("expected a role: source, target, both or unused"));
-            else if (!n.isEmpty() && parsed != TaskRole::Unused)
-                tasks.push_back({n, parsed});
         }
     } else {
         r.error(QStringLiteral("tasks"), QStringLiteral("expected \"all\", a list of tasks, or an object of task roles"));
@@ -224,7 +247,8 @@ StudySpec parseStudySpec(const QJsonObject &json, const SpecContext &context)
     spec.name = json.value(QStringLiteral("name")).toString(QFileInfo(context.file).completeBaseName());
     spec.description = json.value(QStringLiteral("description")).toString();
     spec.models = readModels(r, json.value(QStringLiteral("models")));
-    spec.tasks = readTasks(r, json.value(QStringLiteral("tasks")));
+    std::map<QString, QString> dataFields; // task → "tasks.CO.data"
+    spec.tasks = readTasks(r, json.value(QStringLiteral("tasks")), dataFields);
 
     if (json.contains(QStringLiteral("seeds"))) {
         spec.seeds.clear();
@@ -296,6 +320,18 @@ StudySpec parseStudySpec(const QJsonObject &json, const SpecContext &context)
     r.readInt(json, {}, QStringLiteral("threads"), spec.threads, 0, 1024);
     r.readInt(json, {}, QStringLiteral("workers"), spec.workers, 0, 256);
 
+    // Task data from BLINK-format folders: imported now, so that a bad row is named before anything runs.
+    for (TaskEntry &t : spec.tasks) {
+        if (t.data.isEmpty())
+            continue;
+        const QString problem = taskDataProblem(t.data, t.task, t.role, spec.eval.split);
+        if (!problem.isEmpty()) {
+            r.error(dataFields[t.task], problem);
+            continue;
+        }
+        t.dataItems = summarizeBlinkFolder(t.data).at(t.task);
+    }
+
     if (!spec.tasks.empty() && spec.sourceTasks().isEmpty())
         r.error(QStringLiteral("tasks"), QStringLiteral("no task has the role source or both: nothing to finetune on"));
     if (!spec.tasks.empty() && spec.targetTasks().isEmpty())
@@ -334,6 +370,15 @@ QStringList StudySpec::sourceTasks() const
     return out;
 }
 
+const TaskEntry *StudySpec::taskEntry(const QString &task) const
+{
+    for (const TaskEntry &t : tasks) {
+        if (t.task == task)
+            return &t;
+    }
+    return nullptr;
+}
+
 QStringList StudySpec::targetTasks() const
 {
     QStringList out;
@@ -358,8 +403,12 @@ QJsonObject StudySpec::toJson() const
         modelArr.append(o);
     }
     QJsonObject taskObj;
-    for (const TaskEntry &t : tasks)
-        taskObj.insert(t.task, taskRoleName(t.role));
+    for (const TaskEntry &t : tasks) {
+        if (t.data.isEmpty())
+            taskObj.insert(t.task, taskRoleName(t.role));
+        else
+            taskObj.insert(t.task, QJsonObject{{QStringLiteral("role"), taskRoleName(t.role)}, {QStringLiteral("data"), t.data}});
+    }
     QJsonArray seedArr;
     for (int s : seeds)
         seedArr.append(s);

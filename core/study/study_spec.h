@@ -25,9 +25,18 @@ struct ModelEntry {
     QString weights = QStringLiteral("pretrained");
 };
 
+// Items per split of one task in a BLINK-format folder (study/task_data.h counts them).
+struct FolderTaskCounts {
+    int train = 0, val = 0, test = 0;
+    int forSplit(const QString &split) const; // "train", "val" or "test"
+};
+
 struct TaskEntry {
     QString task; // canonical name (TaskCatalog)
     TaskRole role = TaskRole::Both;
+    // A BLINK-format folder the task's items come from (absolute); empty: the embedded generator.
+    QString data{};
+    FolderTaskCounts dataItems{}; // the folder's items of this task, counted when the spec is read
     bool isSource() const { return role == TaskRole::Source || role == TaskRole::Both; }
     bool isTarget() const { return role == TaskRole::Target || role == TaskRole::Both; }
 };
@@ -73,6 +82,7 @@ struct StudySpec {
     int workers = 0;         // cells run side by side; 0: automatic (study_parallelism.h)
 
     QStringList sourceTasks() const;
+    const TaskEntry *taskEntry(const QString &task) const; // nullptr when the task is not in the spec
     QStringList targetTasks() const;
     QJsonObject toJson() const;
 };

@@ -15,6 +15,7 @@
 #include "study/data_selection.h"
 #include "study/pretrain_data.h" // toVlmExample
 #include "study/phase_timer.h"
+#include "study/task_data.h"
 
 #include "common/resource_locator.h"
 #include "tasks/task_registry.h"
@@ -168,6 +169,13 @@ struct TorchCellExecutor::Impl {
         phase::Scope timing("data generation (eval sets)");
         const tasks::TaskSpec &task = tasks::requireTask(target);
         const tasks::Split split = spec.eval.split == QLatin1String("test") ? tasks::Split::Test : tasks::Split::Val;
+        if (const TaskEntry *entry = spec.taskEntry(target); entry && !entry->data.isEmpty()) {
+            // A BLINK-format folder: its items of the split, in manifest order (eval.items at most).
+            std::vector<VlmExample> items;
+            for (const tasks::TaskSample &s : loadTaskItems(entry->data, target, split, evalItemsFor(spec, target)))
+                items.push_back(toVlmExample(s));
+            return evalSets.emplace(target, std::move(items)).first->second;
+        }
         tasks::ProceduralSource source(task, split, 0, levelFor(target), 64, evalItemsFor(spec, target), spec.eval.blinkSizes);
         std::vector<VlmExample> items;
         items.reserve(size_t(source.size()));
@@ -176,8 +184,34 @@ struct TorchCellExecutor::Impl {
         return evalSets.emplace(target, std::move(items)).first->second;
     }
 
-    // The training examples of a cell: the source task's train stream for the cell's seed, or for a
-    // control cell an even mixture of every suite task (the shape of the pretraining data).
+    // The folder a task's items come from (docs/study-spec.md), or empty for the embedded generator.
+    QString dataFolder(const QString &task) const
+    {
+        const TaskEntry *entry = spec.taskEntry(task);
+        return entry ? entry->data : QString();
+    }
+
+    // `count` training examples of one task: the train stream for the seed, or the first `count`
+    // rows of the train split of the task's BLINK-format folder (all of them when it has fewer).
+    void appendTrainItems(std::vector<VlmExample> &out, const QString &taskName, int count, uint64_t seed)
+    {
+        if (const QString folder = dataFolder(taskName); !folder.isEmpty()) {
+            const auto items = loadTaskItems(folder, taskName, tasks::Split::Train, count);
+            if (items.empty())
+                throw std::runtime_error("'" + folder.toStdString() + "' has no train split of " + taskName.toStdString() +
+                                         ": a task read from a folder can only be trained on with its train.jsonl");
+            for (const tasks::TaskSample &s : items)
+                out.push_back(toVlmExample(s));
+            return;
+        }
+        const tasks::TaskSpec &task = tasks::requireTask(taskName);
+        for (int i = 0; i < count; ++i)
+            out.push_back(toVlmExample(tasks::generateSample(task, {tasks::Split::Train, i, seed, levelFor(task.name), 64})));
+    }
+
+    // The training examples of a cell: the source task's train stream for the cell's seed (or its
+    // folder's train split), or for a control cell an even mixture of every suite task (the shape of
+    // the pretraining data).
     std::shared_ptr<std::vector<VlmExample>> trainSet(const PlannedCell &cell)
     {
         phase::Scope timing("data generation (train set)");
@@ -185,18 +219,13 @@ struct TorchCellExecutor::Impl {
         out->reserve(size_t(spec.train.examples));
         const uint64_t seed = uint64_t(cell.seed) * 7919u + 1u;
         if (cell.kind == CellKind::Finetune) {
-            const tasks::TaskSpec &task = tasks::requireTask(cell.source);
-            for (int i = 0; i < spec.train.examples; ++i)
-                out->push_back(toVlmExample(tasks::generateSample(task, {tasks::Split::Train, i, seed, levelFor(cell.source), 64})));
+            appendTrainItems(*out, cell.source, spec.train.examples, seed);
         } else if (cell.kind == CellKind::Mixture) {
             // Each source contributes its share of the examples (largest remainders get the rest);
             // the trainer shuffles them, so the order here does not matter.
-            const std::vector<int> counts = mixtureCounts(cell.mixture, spec.train.examples);
-            for (size_t k = 0; k < cell.mixture.size(); ++k) {
-                const tasks::TaskSpec &task = tasks::requireTask(cell.mixture[k].first);
-                for (int i = 0; i < counts[k]; ++i)
-                    out->push_back(toVlmExample(tasks::generateSample(task, {tasks::Split::Train, i, seed, levelFor(task.name), 64})));
-            }
+            const std::vector<int> counts = mixtureCounts(cell.mixture, mixtureSize(cell));
+            for (size_t k = 0; k < cell.mixture.size(); ++k)
+                appendTrainItems(*out, cell.mixture[k].first, counts[k], seed);
         } else {
             const auto &all = tasks::suiteTasks();
             for (int i = 0; i < spec.train.examples; ++i) {
@@ -233,12 +262,32 @@ struct TorchCellExecutor::Impl {
         return c;
     }
 
-    QJsonObject hyperParameters() const
+    int mixtureSize(const PlannedCell &cell) const { return cell.trainExamples > 0 ? cell.trainExamples : spec.train.examples; }
+
+    // The settings a cell ran under, and where its data came from: "data" maps each task read from a
+    // BLINK-format folder to the folder; a mixture cell adds its size and the examples per source.
+    QJsonObject hyperParameters(const PlannedCell &cell) const
     {
         const QJsonObject all = spec.toJson();
-        return QJsonObject{{QStringLiteral("train"), all.value(QStringLiteral("train"))},
-                           {QStringLiteral("eval"), all.value(QStringLiteral("eval"))},
-                           {QStringLiteral("difficulty"), spec.difficulty}};
+        QJsonObject out{{QStringLiteral("train"), all.value(QStringLiteral("train"))},
+                        {QStringLiteral("eval"), all.value(QStringLiteral("eval"))},
+                        {QStringLiteral("difficulty"), spec.difficulty}};
+        QJsonObject data;
+        for (const TaskEntry &t : spec.tasks) {
+            if (!t.data.isEmpty())
+                data.insert(t.task, t.data);
+        }
+        if (!data.isEmpty())
+            out.insert(QStringLiteral("data"), data);
+        if (cell.kind == CellKind::Mixture) {
+            const std::vector<int> counts = mixtureCounts(cell.mixture, mixtureSize(cell));
+            QJsonObject perSource;
+            for (size_t k = 0; k < cell.mixture.size(); ++k)
+                perSource.insert(cell.mixture[k].first, counts[k]);
+            out.insert(QStringLiteral("mixture"), QJsonObject{{QStringLiteral("examples"), mixtureSize(cell)},
+                                                              {QStringLiteral("counts"), perSource}});
+        }
+        return out;
     }
 };
 
@@ -302,7 +351,7 @@ CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext 
     record.provenance.programVersion = d->programVersion;
     record.provenance.device = deviceName();
     record.provenance.started = QDateTime::currentDateTimeUtc();
-    record.provenance.hyperParameters = d->hyperParameters();
+    record.provenance.hyperParameters = d->hyperParameters(cell);
 
     const ModelEntry &entry = d->modelEntry(cell.model);
     auto [model, baseHash] = d->loadBase(entry);

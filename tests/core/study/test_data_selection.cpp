@@ -120,6 +120,56 @@ private Q_SLOTS:
         const auto [low, high] = arms[0].wilson95();
         QVERIFY(std::abs(low - 0.4038) < 1e-3 && std::abs(high - 0.5962) < 1e-3);
     }
+
+    void mixtureSizeIsThreadedThroughThePlan()
+    {
+        const StudySpec spec = parseStudySpec(QJsonDocument::fromJson(R"({"models": ["suite-tiny"], "seeds": [0],
+            "tasks": ["VS", "AS", "JS", "CO"], "train": {"examples": 400}})").object(), SpecContext{QStringLiteral("s.json"), {QStringLiteral("suite-tiny")}});
+        TransferMatrix m = threeTasks();
+        m.setModel(QStringLiteral("suite-tiny"));
+        // Default: the spec's train.examples, and the cell ids of before.
+        const auto byDefault = planDataSelection(spec, {m}, QStringLiteral("JS"), 0.0);
+        QCOMPARE(byDefault[1].trainExamples, 400);
+        QCOMPARE(byDefault[1].cellId(), QStringLiteral("mixture__suite-tiny__pgf-Jigsaw__seed0"));
+        QCOMPARE(planDataSelection(spec, {m}, QStringLiteral("JS"), 0.0, 400)[1].cellId(), byDefault[1].cellId());
+        // Another size: cells of their own, whose counts add up to N and follow the PGF weights (1 : 3).
+        const auto cells = planDataSelection(spec, {m}, QStringLiteral("JS"), 0.0, 1001);
+        QCOMPARE(cells[0].cellId(), QStringLiteral("finetune__suite-tiny__Jigsaw__seed0")); // the direct arm is the study's
+        QCOMPARE(cells[1].cellId(), QStringLiteral("mixture__suite-tiny__pgf-n1001-Jigsaw__seed0"));
+        QCOMPARE(cells[2].cellId(), QStringLiteral("mixture__suite-tiny__random-n1001-Jigsaw__seed0"));
+        for (int k : {1, 2}) {
+            QCOMPARE(cells[size_t(k)].trainExamples, 1001);
+            const std::vector<int> counts = mixtureCounts(cells[size_t(k)].mixture, cells[size_t(k)].trainExamples);
+            QCOMPARE(std::accumulate(counts.begin(), counts.end(), 0), 1001);
+        }
+        const std::vector<int> guided = mixtureCounts(cells[1].mixture, 1001);
+        QCOMPARE(cells[1].mixture[0].first, QStringLiteral("Visual Similarity"));
+        QCOMPARE(guided, (std::vector<int>{250, 751})); // 0.25 and 0.75 of 1001, largest remainder
+        QVERIFY_THROWS_EXCEPTION(InputError, planDataSelection(spec, {m}, QStringLiteral("JS"), 0.0, -5));
+
+        // The report reads the arms of the size asked for.
+        auto cell = [](const QString &source, int correct) {
+            CellRecord c;
+            c.kind = CellKind::Mixture;
+            c.model = QStringLiteral("suite-tiny");
+            c.source = source;
+            TaskEvaluation e;
+            e.task = QStringLiteral("Jigsaw");
+            for (int i = 0; i < 10; ++i) {
+                e.items.push_back(i);
+                e.correct.push_back(i < correct ? 1 : 0);
+                e.chosen.push_back(0);
+            }
+            c.evals.push_back(e);
+            return c;
+        };
+        StudyContents study;
+        study.cells = {cell(QStringLiteral("pgf:Jigsaw"), 4), cell(QStringLiteral("pgf-n1001:Jigsaw"), 9)};
+        QCOMPARE(selectionReports(study, spec, {m}, QStringLiteral("JS"), 0.0)[0].arms[2].correct, 4LL);
+        const auto sized = selectionReports(study, spec, {m}, QStringLiteral("JS"), 0.0, 1001);
+        QCOMPARE(sized[0].arms[2].correct, 9LL);
+        QCOMPARE(sized[0].examples, 1001);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDataSelection)

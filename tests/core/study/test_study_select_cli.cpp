@@ -6,6 +6,7 @@
 #include "store/study_store.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QtTest>
 
@@ -72,6 +73,38 @@ private Q_SLOTS:
             QCOMPARE(c.evals[0].total(), 40);
             QCOMPARE(c.curve.size(), 6);
         }
+
+        // --examples N: mixtures of N training examples, cells of their own; the counts add up to N.
+        QProcess sized;
+        sized.start(QStringLiteral(TRANSFERSCOPE_CLI), {QStringLiteral("study"), QStringLiteral("select"), dir.path(), QStringLiteral("--target"),
+                                                        QStringLiteral("JS"), QStringLiteral("--examples"), QStringLiteral("12")});
+        QVERIFY(sized.waitForFinished(240000));
+        const QString sizedOut = QString::fromUtf8(sized.readAllStandardOutput());
+        QVERIFY2(sized.exitCode() == 0, qPrintable(sizedOut + QString::fromUtf8(sized.readAllStandardError())));
+        QVERIFY2(sizedOut.contains(QStringLiteral("mixture size: 12 training examples (Counting 12)")), qPrintable(sizedOut));
+        QVERIFY(store.hasCell(QStringLiteral("mixture__suite-tiny__pgf-n12-Jigsaw__seed0")));
+        QVERIFY(store.hasCell(QStringLiteral("mixture__suite-tiny__random-n12-Jigsaw__seed0")));
+        int sizedCells = 0;
+        for (const CellRecord &c : store.load().cells) {
+            if (c.kind != CellKind::Mixture)
+                continue;
+            const QJsonObject mixture = c.provenance.hyperParameters.value(QStringLiteral("mixture")).toObject();
+            const int expected = c.source.contains(QStringLiteral("-n12")) ? 12 : 40; // else the spec's train.examples
+            QCOMPARE(mixture.value(QStringLiteral("examples")).toInt(), expected);
+            int sum = 0;
+            for (const QJsonValue &v : mixture.value(QStringLiteral("counts")).toObject())
+                sum += v.toInt();
+            QCOMPARE(sum, expected);
+            sizedCells += expected == 12 ? 1 : 0;
+        }
+        QCOMPARE(sizedCells, 2);
+
+        QProcess bad;
+        bad.start(QStringLiteral(TRANSFERSCOPE_CLI), {QStringLiteral("study"), QStringLiteral("select"), dir.path(), QStringLiteral("--target"),
+                                                      QStringLiteral("JS"), QStringLiteral("--examples"), QStringLiteral("0")});
+        QVERIFY(bad.waitForFinished(60000));
+        QCOMPARE(bad.exitCode(), 1);
+        QVERIFY(QString::fromUtf8(bad.readAllStandardError()).contains(QStringLiteral("--examples")));
     }
 };
 
