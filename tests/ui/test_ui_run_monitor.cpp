@@ -3,6 +3,7 @@
 // killed training process is reported as a crash with the resume path; a fresh monitor attaches
 // to the finished folder and shows the stored curves.
 
+#include "store/study_store.h"
 #include "ui/panels/data_selection_panel.h"
 #include "ui/panels/run_monitor_panel.h"
 #include "ui/run/cell_grid_model.h"
@@ -125,6 +126,8 @@ void TestRunMonitor::runCompletesAndMatrixFills()
     // Data selection on the finished study: the two mixtures, then the experiment's four arms.
     DataSelectionPanel selection;
     selection.setStudyDir(dir);
+    QCOMPARE(selection.mixtureExamples(), 32); // the study's train.examples
+    selection.setMixtureExamples(16);          // runs `study select … --examples 16`
     selection.setTarget(QStringLiteral("Jigsaw"));
     QVERIFY2(selection.propose(), qPrintable(selection.message()));
     QCOMPARE(selection.randomTable()->rowCount(), 1); // the only other task
@@ -137,6 +140,7 @@ void TestRunMonitor::runCompletesAndMatrixFills()
     if (guided) {
         QVERIFY2(experiment.first().at(0).toBool(), qPrintable(selection.message()));
         QCOMPARE(selection.resultsTable()->rowCount(), 4); // base, direct, PGF-guided, random
+        QVERIFY(StudyStore(dir).hasCell(QStringLiteral("mixture__suite-tiny__pgf-n16-Jigsaw__seed0")));
     } else {
         QVERIFY(!selection.message().isEmpty());
     }

@@ -2,8 +2,17 @@
 // the study engine, a loaded file fills the same form, the command is the exact CLI line, problems
 // are named before Start, and a bad checkpoint folder is refused next to the field.
 
+#include "model/runtime.h"
 #include "ui/panels/setup_form.h"
 #include "ui/panels/setup_panel.h"
+
+#ifdef TRANSFERSCOPE_HAVE_TASKS
+#include "tasks/blink_io.h"
+#include "tasks/task_registry.h"
+#endif
+
+#include <QComboBox>
+#include <QStandardItemModel>
 
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -24,6 +33,8 @@ private Q_SLOTS:
     void formMatchesSavedFile();
     void problemsAreNamedBeforeStart();
     void badCheckpointIsRefused();
+    void blinkFolderBecomesTaskData();
+    void cudaIsOfferedOnlyWhenAvailable();
 };
 
 void TestSetupSpec::formMatchesSavedFile()
@@ -110,6 +121,73 @@ void TestSetupSpec::badCheckpointIsRefused()
     QVERIFY(form.checkpointProblems().contains(tmp.path()));
     for (const ModelEntry &m : form.spec().models)
         QVERIFY(m.checkpoint.isEmpty());
+}
+
+void TestSetupSpec::blinkFolderBecomesTaskData()
+{
+#ifdef TRANSFERSCOPE_HAVE_TASKS
+    QTemporaryDir tmp;
+    tasks::ExportOptions o;
+    o.count = 6;
+    tasks::exportTask(tmp.path(), tasks::requireTask(QStringLiteral("CO")), o); // val only
+    const QString folder = tmp.filePath(QStringLiteral("Counting"));
+    SetupPanel panel;
+    panel.setStudyDir(tmp.filePath(QStringLiteral("s")));
+    SetupForm *form = panel.form();
+    form->setWeights(QStringLiteral("random"));
+    // A source needs the folder's train split: refused, the error shown next to the task list.
+    form->setTaskRole(QStringLiteral("Counting"), TaskRole::Source);
+    QVERIFY(!form->addBlinkFolder(folder).isEmpty());
+    QVERIFY2(form->taskDataProblems().contains(QStringLiteral("no train split")), qPrintable(form->taskDataProblems()));
+    QVERIFY(form->taskData(QStringLiteral("Counting")).isEmpty());
+    // As a target it is taken; the spec the form writes carries it, and the saved file reads back.
+    form->setTaskRole(QStringLiteral("Counting"), TaskRole::Target);
+    QVERIFY(form->addBlinkFolder(folder).isEmpty());
+    QVERIFY(form->taskDataProblems().isEmpty());
+    QCOMPARE(form->taskData(QStringLiteral("Counting")), folder);
+    const QString path = tmp.filePath(QStringLiteral("spec.json"));
+    QVERIFY(panel.saveSpec(path));
+    const StudySpec read = readStudySpec(path, kPresets);
+    const TaskEntry *co = read.taskEntry(QStringLiteral("Counting"));
+    QVERIFY(co);
+    QCOMPARE(co->data, folder);
+    QCOMPARE(co->role, TaskRole::Target);
+    QCOMPARE(co->dataItems.val, 6);
+    QCOMPARE(read.toJson(), form->spec().toJson());
+    QVERIFY2(panel.check().isEmpty(), qPrintable(panel.problemsText()));
+    // Loading the file fills the data column again; "embedded" takes it back.
+    SetupPanel other;
+    QVERIFY(other.loadSpec(path));
+    QCOMPARE(other.form()->taskData(QStringLiteral("Counting")), folder);
+    other.form()->clearTaskData(QStringLiteral("Counting"));
+    QVERIFY(other.form()->spec().taskEntry(QStringLiteral("Counting"))->data.isEmpty());
+
+    // A broken folder is named with the manifest's line and field.
+    QFile manifest(QDir(folder).filePath(QStringLiteral("val.jsonl")));
+    QVERIFY(manifest.open(QIODevice::Append));
+    manifest.write("{\"question\": \"?\"}\n");
+    manifest.close();
+    SetupForm fresh;
+    QVERIFY(!fresh.addBlinkFolder(folder).isEmpty());
+    QVERIFY2(fresh.taskDataProblems().contains(QStringLiteral("val.jsonl:7: field 'options'")), qPrintable(fresh.taskDataProblems()));
+    QVERIFY(!fresh.addBlinkFolder(tmp.filePath(QStringLiteral("nope"))).isEmpty());
+#else
+    QSKIP("built without the task suite");
+#endif
+}
+
+void TestSetupSpec::cudaIsOfferedOnlyWhenAvailable()
+{
+    SetupForm form;
+    auto *device = form.findChild<QComboBox *>(QStringLiteral("device"));
+    QVERIFY(device);
+    const int cuda = device->findData(QStringLiteral("cuda"));
+    QVERIFY(cuda >= 0);
+    const bool enabled = qobject_cast<QStandardItemModel *>(device->model())->item(cuda)->isEnabled();
+    QCOMPARE(enabled, cudaAvailable());
+    QCOMPARE(form.cudaOffered(), cudaAvailable());
+    if (!enabled)
+        QVERIFY(device->itemData(cuda, Qt::ToolTipRole).toString().contains(QStringLiteral("no CUDA device")));
 }
 
 QTEST_MAIN(TestSetupSpec)

@@ -55,6 +55,7 @@ StudySpec studySpec(const StudyStore &store)
 DataSelectionPanel::DataSelectionPanel(QWidget *parent)
     : QWidget(parent), m_process(new StudyProcess(this)), m_study(new QLabel(tr("No study: open or run one first."), this)),
       m_target(new QComboBox(this)), m_threshold(new QDoubleSpinBox(this)), m_size(new QSpinBox(this)),
+      m_examples(new QSpinBox(this)),
       m_guided(table(this, {tr("PGF-guided source"), tr("Share")})), m_random(table(this, {tr("Random source"), tr("Share")})),
       m_results(table(this, {tr("Arm"), tr("Model"), tr("Accuracy"), tr("95 % interval (Wilson)"), tr("Items")})),
       m_message(new QLabel(this)), m_run(new QPushButton(tr("Run experiment"), this))
@@ -69,6 +70,9 @@ DataSelectionPanel::DataSelectionPanel(QWidget *parent)
     m_size->setRange(1, 12);
     m_size->setValue(3);
     m_size->setToolTip(tr("Sources in the random mixture of the preview (the experiment matches the guided mixture's size)"));
+    m_examples->setRange(1, 10000000);
+    m_examples->setValue(StudySpec().train.examples);
+    m_examples->setToolTip(tr("Training examples of each mixture, shared among its sources in proportion to their weights"));
     m_message->setWordWrap(true);
     auto *propose = new QPushButton(tr("Propose"), this);
     auto *form = new QFormLayout;
@@ -76,6 +80,7 @@ DataSelectionPanel::DataSelectionPanel(QWidget *parent)
     form->addRow(tr("Target task:"), m_target);
     form->addRow(tr("Threshold τ:"), m_threshold);
     form->addRow(tr("Random mixture size:"), m_size);
+    form->addRow(tr("Mixture size (training examples):"), m_examples);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(propose);
     buttons->addWidget(m_run);
@@ -106,7 +111,17 @@ void DataSelectionPanel::setStudyDir(const QString &dir)
     m_dir = dir;
     m_study->setText(QDir(dir).dirName());
     m_study->setToolTip(dir);
+    if (StudyStore::isStudyFolder(dir)) {
+        try {
+            m_examples->setValue(studySpec(StudyStore(dir)).train.examples);
+        } catch (const std::exception &) {
+            // propose() and showResults() report an unreadable spec.
+        }
+    }
 }
+
+void DataSelectionPanel::setMixtureExamples(int examples) { m_examples->setValue(examples); }
+int DataSelectionPanel::mixtureExamples() const { return m_examples->value(); }
 
 void DataSelectionPanel::setTarget(const QString &task) { m_target->setCurrentText(task); }
 void DataSelectionPanel::setThreshold(double tau) { m_threshold->setValue(tau); }
@@ -141,7 +156,7 @@ bool DataSelectionPanel::runExperiment()
     if (m_dir.isEmpty())
         return false;
     m_message->setText(tr("Running the data-selection experiment…"));
-    const bool started = m_process->startSelect(m_dir, m_target->currentText(), m_threshold->value());
+    const bool started = m_process->startSelect(m_dir, m_target->currentText(), m_threshold->value(), m_examples->value());
     m_run->setEnabled(!started);
     return started;
 }
@@ -152,7 +167,8 @@ bool DataSelectionPanel::showResults()
         const StudyStore store(m_dir);
         const StudyContents contents = store.load();
         const std::vector<TransferMatrix> matrices = studyTransferMatrices(contents, m_dir);
-        const auto reports = selectionReports(contents, studySpec(store), matrices, m_target->currentText(), m_threshold->value());
+        const auto reports = selectionReports(contents, studySpec(store), matrices, m_target->currentText(), m_threshold->value(),
+                                            m_examples->value());
         m_results->setRowCount(0);
         for (const SelectionReport &r : reports)
             for (const SelectionArm &arm : r.arms) {

@@ -25,6 +25,10 @@ public:
     void setStudyDir(const QString &dir);
     void setTarget(const QString &task);
     void setThreshold(double tau);
+    // Training examples per mixture (the experiment's `--examples`); setStudyDir resets it to the
+    // study's train.examples.
+    void setMixtureExamples(int examples);
+    int mixtureExamples() const;
     // Fills the two mixture tables; false (with a message) when the study has no matrix yet.
     bool propose();
     bool runExperiment();
@@ -47,6 +51,7 @@ private:
     QComboBox *m_target;
     QDoubleSpinBox *m_threshold;
     QSpinBox *m_size;
+    QSpinBox *m_examples;
     QTableWidget *m_guided;
     QTableWidget *m_random;
     QTableWidget *m_results;

@@ -1,6 +1,8 @@
 #include "ui/panels/setup_form.h"
 
 #include "common/task_catalog.h"
+#include "model/runtime.h"
+#include "study/task_data.h"
 #include "ui/run/study_estimate.h"
 #include "ui/widgets/task_sample_card.h"
 
@@ -13,6 +15,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -22,6 +25,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -119,8 +123,8 @@ QWidget *SetupForm::buildTasks()
     auto *box = new QGroupBox(tr("Tasks and roles"), this);
     auto *layout = new QHBoxLayout(box);
     const auto &tasks = TaskCatalog::blinkTasks();
-    m_tasks = new QTableWidget(int(tasks.size()), 2, box);
-    m_tasks->setHorizontalHeaderLabels({tr("Task"), tr("Role")});
+    m_tasks = new QTableWidget(int(tasks.size()), 3, box);
+    m_tasks->setHorizontalHeaderLabels({tr("Task"), tr("Role"), tr("Data")});
     m_tasks->verticalHeader()->hide();
     m_tasks->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tasks->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -136,9 +140,32 @@ QWidget *SetupForm::buildTasks()
         role->setToolTip(tr("source: finetuned on; target: evaluated on; both; unused"));
         connect(role, qOverload<int>(&QComboBox::currentIndexChanged), this, &SetupForm::changed);
         m_tasks->setCellWidget(r, 1, role);
+        m_tasks->setItem(r, 2, new QTableWidgetItem);
+        setTaskDataAt(r, {});
     }
     connect(m_tasks, &QTableWidget::currentCellChanged, this, [this](int row) { showPreview(row); });
-    layout->addWidget(m_tasks, 1);
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_tasks, 1);
+    auto *buttons = new QHBoxLayout;
+    auto *addFolder = new QPushButton(tr("Add BLINK folder…"), box);
+    addFolder->setToolTip(tr("Take a task's items from a BLINK-format folder (as written by `transferscope-cli tasks export`): "
+                             "evaluation on its val items, training on its train split"));
+    connect(addFolder, &QPushButton::clicked, this, &SetupForm::chooseBlinkFolder);
+    auto *embedded = new QPushButton(tr("Use embedded data"), box);
+    embedded->setToolTip(tr("The selected task's items come from the embedded generator again"));
+    connect(embedded, &QPushButton::clicked, this, [this] {
+        if (m_tasks->currentRow() >= 0)
+            clearTaskData(m_tasks->item(m_tasks->currentRow(), 0)->data(Qt::UserRole).toString());
+    });
+    buttons->addWidget(addFolder);
+    buttons->addWidget(embedded);
+    buttons->addStretch(1);
+    left->addLayout(buttons);
+    m_taskDataErrors = new QLabel(box);
+    m_taskDataErrors->setWordWrap(true);
+    m_taskDataErrors->setStyleSheet(QStringLiteral("color: #b01e1e;"));
+    left->addWidget(m_taskDataErrors);
+    layout->addLayout(left, 1);
     auto *preview = new QWidget(box);
     m_preview = new QVBoxLayout(preview);
     m_preview->setContentsMargins(0, 0, 0, 0);
@@ -155,6 +182,12 @@ void SetupForm::showPreview(int row)
     }
     if (row < 0)
         return;
+    const QString folder = m_tasks->item(row, 2)->data(Qt::UserRole).toString();
+    if (!folder.isEmpty()) {
+        auto *label = new QLabel(tr("Items from %1").arg(folder), this);
+        label->setWordWrap(true);
+        m_preview->addWidget(label);
+    }
 #ifdef TRANSFERSCOPE_HAVE_TASKS
     const QString task = m_tasks->item(row, 0)->data(Qt::UserRole).toString();
     if (const tasks::TaskSpec *spec = tasks::findTask(task)) {
@@ -187,6 +220,14 @@ QWidget *SetupForm::buildTraining()
     m_device->addItem(tr("auto"), QStringLiteral("auto"));
     m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
     m_device->addItem(tr("CUDA"), QStringLiteral("cuda"));
+    m_device->setObjectName(QStringLiteral("device"));
+    if (!cudaAvailable()) {
+        // Offered only when the linked libtorch has a CUDA device; "auto" takes it when present.
+        if (auto *items = qobject_cast<QStandardItemModel *>(m_device->model()))
+            items->item(2)->setEnabled(false);
+        m_device->setItemData(2, tr("Not available: this build's libtorch has no CUDA device (see docs/building.md for a CUDA libtorch)"),
+                              Qt::ToolTipRole);
+    }
     form->addRow(tr("Steps per cell:"), m_steps);
     form->addRow(tr("Batch:"), m_batch);
     form->addRow(tr("Training examples per task:"), m_examples);
@@ -280,8 +321,18 @@ StudySpec SetupForm::spec() const
     }
     s.tasks.clear();
     for (int r = 0; r < m_tasks->rowCount(); ++r)
-        if (roleAt(r) != TaskRole::Unused)
-            s.tasks.push_back({m_tasks->item(r, 0)->data(Qt::UserRole).toString(), roleAt(r)});
+        if (roleAt(r) != TaskRole::Unused) {
+            TaskEntry t{m_tasks->item(r, 0)->data(Qt::UserRole).toString(), roleAt(r)};
+            t.data = m_tasks->item(r, 2)->data(Qt::UserRole).toString();
+            if (!t.data.isEmpty()) {
+                try {
+                    t.dataItems = summarizeBlinkFolder(t.data).at(t.task);
+                } catch (const std::exception &) {
+                    // The spec reader names the problem when the panel checks the spec.
+                }
+            }
+            s.tasks.push_back(t);
+        }
     s.seeds.clear();
     for (const QString &part : m_seeds->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         bool ok = false;
@@ -318,6 +369,7 @@ void SetupForm::setSpec(const StudySpec &s)
     m_name->setText(s.name.isEmpty() ? QStringLiteral("study") : s.name);
     m_checkpoints->clear();
     m_checkpointErrors->clear();
+    m_taskDataErrors->clear();
     for (QCheckBox *box : m_presetBoxes)
         box->setChecked(false);
     for (const ModelEntry &m : s.models) {
@@ -333,9 +385,13 @@ void SetupForm::setSpec(const StudySpec &s)
     for (int r = 0; r < m_tasks->rowCount(); ++r) {
         const QString task = m_tasks->item(r, 0)->data(Qt::UserRole).toString();
         TaskRole role = TaskRole::Unused;
+        QString data;
         for (const TaskEntry &t : s.tasks)
-            if (t.task == task)
+            if (t.task == task) {
                 role = t.role;
+                data = t.data;
+            }
+        setTaskDataAt(r, data);
         static_cast<QComboBox *>(m_tasks->cellWidget(r, 1))->setCurrentIndex(int(kRoles.indexOf(role)));
     }
     QStringList seeds;
@@ -397,5 +453,99 @@ QStringList SetupForm::addCheckpoint(const QString &folder)
 }
 
 QString SetupForm::checkpointProblems() const { return m_checkpointErrors->text(); }
+
+int SetupForm::rowOf(const QString &task) const
+{
+    for (int r = 0; r < m_tasks->rowCount(); ++r)
+        if (m_tasks->item(r, 0)->data(Qt::UserRole).toString() == task)
+            return r;
+    return -1;
+}
+
+void SetupForm::setTaskDataAt(int row, const QString &folder)
+{
+    QTableWidgetItem *item = m_tasks->item(row, 2);
+    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+    item->setData(Qt::UserRole, folder);
+    item->setText(folder.isEmpty() ? tr("embedded") : QDir(folder).dirName());
+    item->setToolTip(folder.isEmpty() ? tr("Generated by the embedded suite") : folder);
+}
+
+void SetupForm::chooseBlinkFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("BLINK-format folder (a task folder with val.jsonl and train.jsonl)"));
+    if (!dir.isEmpty())
+        addBlinkFolder(dir);
+}
+
+QStringList SetupForm::addBlinkFolder(const QString &folder)
+{
+    const QString dir = QFileInfo(folder).absoluteFilePath();
+    QStringList problems;
+    std::map<QString, FolderTaskCounts> found;
+    if (!QFileInfo(dir).isDir()) {
+        problems << tr("%1 is not a folder").arg(dir);
+    } else {
+        try {
+            found = summarizeBlinkFolder(dir);
+        } catch (const InputError &e) {
+            problems << e.describe();
+        }
+    }
+    QList<int> rows;
+    for (const auto &[task, counts] : found) {
+        const int row = rowOf(task);
+        if (row < 0)
+            continue; // a primitive skill task: not part of a study
+        auto *role = static_cast<QComboBox *>(m_tasks->cellWidget(row, 1));
+        TaskRole wanted = roleAt(row);
+        if (wanted == TaskRole::Unused)
+            wanted = counts.train > 0 ? TaskRole::Both : TaskRole::Target;
+        const QString problem = taskDataProblem(dir, task, wanted, m_base.eval.split);
+        if (!problem.isEmpty()) {
+            problems << problem;
+            continue;
+        }
+        const QSignalBlocker block(role);
+        role->setCurrentIndex(int(kRoles.indexOf(wanted)));
+        setTaskDataAt(row, dir);
+        rows << row;
+    }
+    if (problems.isEmpty() && rows.isEmpty())
+        problems << tr("%1 holds none of the suite's 13 tasks").arg(dir);
+    if (problems.isEmpty())
+        m_taskDataErrors->clear();
+    else
+        m_taskDataErrors->setText(tr("%1 was not added:\n%2").arg(dir, problems.join(QLatin1Char('\n'))));
+    if (!rows.isEmpty()) {
+        m_tasks->setCurrentCell(rows.first(), 0);
+        Q_EMIT changed();
+    }
+    return problems;
+}
+
+QString SetupForm::taskDataProblems() const { return m_taskDataErrors->text(); }
+
+QString SetupForm::taskData(const QString &task) const
+{
+    const int row = rowOf(task);
+    return row < 0 ? QString() : m_tasks->item(row, 2)->data(Qt::UserRole).toString();
+}
+
+void SetupForm::clearTaskData(const QString &task)
+{
+    const int row = rowOf(task);
+    if (row < 0 || taskData(task).isEmpty())
+        return;
+    setTaskDataAt(row, {});
+    showPreview(row);
+    Q_EMIT changed();
+}
+
+bool SetupForm::cudaOffered() const
+{
+    const auto *items = qobject_cast<const QStandardItemModel *>(m_device->model());
+    return items && items->item(2)->isEnabled();
+}
 
 } // namespace ts::ui

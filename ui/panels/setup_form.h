@@ -1,7 +1,7 @@
 #pragma once
 // The study spec as a form, in the spirit of LlamaBoard's launch form: models (the presets and
-// checkpoint folders, each folder validated when added), the suite's tasks each with a role and a
-// sample preview, hyper-parameters with the spec's defaults and the advanced ones folded away,
+// checkpoint folders, each folder validated when added), the suite's tasks each with a role, a
+// sample preview and where its items come from (embedded, or an imported BLINK-format folder), hyper-parameters with the spec's defaults and the advanced ones folded away,
 // seeds and device. spec() and setSpec() convert exactly, so a saved file reloads into the same form.
 
 #include "study/study_spec.h"
@@ -38,6 +38,16 @@ public:
     // Adds a checkpoint folder if it validates; returns the problems otherwise (also shown next to the field).
     QStringList addCheckpoint(const QString &folder);
     QString checkpointProblems() const;
+    // Takes the items of the suite tasks a BLINK-format folder holds from it (checked at once as the
+    // spec reader checks it: every row, a train split for a source); returns the problems otherwise
+    // (also shown next to the task list). A task that was unused becomes "both" (or "target" when
+    // the folder has no train split).
+    QStringList addBlinkFolder(const QString &folder);
+    QString taskDataProblems() const;
+    QString taskData(const QString &task) const; // the folder a task's items come from; empty: embedded
+    void clearTaskData(const QString &task);
+    // CUDA is offered only when the linked libtorch has a CUDA device.
+    bool cudaOffered() const;
 
 Q_SIGNALS:
     void changed();
@@ -49,6 +59,9 @@ private:
     QWidget *buildAdvanced();
     void showPreview(int row);
     TaskRole roleAt(int row) const;
+    int rowOf(const QString &task) const;
+    void setTaskDataAt(int row, const QString &folder);
+    void chooseBlinkFolder();
 
     QLineEdit *m_name;
     QList<QCheckBox *> m_presetBoxes;
@@ -56,6 +69,7 @@ private:
     QListWidget *m_checkpoints;
     QLabel *m_checkpointErrors;
     QTableWidget *m_tasks;
+    QLabel *m_taskDataErrors;
     QVBoxLayout *m_preview;
     QSpinBox *m_steps, *m_batch, *m_examples, *m_evalItems;
     QDoubleSpinBox *m_learningRate;

@@ -64,11 +64,13 @@ bool StudyProcess::startResume(const QString &studyDir)
                  studyDir);
 }
 
-bool StudyProcess::startSelect(const QString &studyDir, const QString &target, double threshold)
+bool StudyProcess::startSelect(const QString &studyDir, const QString &target, double threshold, int examples)
 {
-    return start({QStringLiteral("study"), QStringLiteral("select"), studyDir, QStringLiteral("--target"), target,
-                  QStringLiteral("--threshold"), QString::number(threshold)},
-                 studyDir);
+    QStringList arguments{QStringLiteral("study"), QStringLiteral("select"), studyDir, QStringLiteral("--target"), target,
+                          QStringLiteral("--threshold"), QString::number(threshold)};
+    if (examples > 0)
+        arguments << QStringLiteral("--examples") << QString::number(examples);
+    return start(arguments, studyDir);
 }
 
 bool StudyProcess::start(const QStringList &arguments, const QString &studyDir)

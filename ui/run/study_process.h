@@ -30,7 +30,8 @@ public:
     // is missing.
     bool startRun(const QString &specPath, const QString &studyDir);
     bool startResume(const QString &studyDir);
-    bool startSelect(const QString &studyDir, const QString &target, double threshold);
+    // examples: training examples per mixture (0: the study's train.examples).
+    bool startSelect(const QString &studyDir, const QString &target, double threshold, int examples = 0);
 
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     const QString &studyDir() const { return m_studyDir; }
