@@ -2,6 +2,7 @@
 
 #include "model/idefics3_checkpoint.h"
 #include "model/idefics3_config.h"
+#include "model/json_file.h"
 #include "model/lora.h"
 #include "model/nanovlm_checkpoint.h"
 #include "model/vlm_error.h"
@@ -21,16 +22,9 @@ Json readConfigJson(const std::string& dir)
     const std::string path = (fs::path(dir) / "config.json").string();
     if (!fs::is_directory(dir))
         throw CheckpointError(dir, "", "not a folder");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    if (!fs::exists(path))
         throw CheckpointError(path, "", "missing: a model folder holds config.json and model.safetensors");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    try {
-        return Json::parse(ss.str());
-    } catch (const nlohmann::json::exception& e) {
-        throw CheckpointError(path, "", std::string("invalid JSON: ") + e.what());
-    }
+    return readJsonFile(path);
 }
 
 CheckpointFormat formatOf(const Json& j, const std::string& path)

@@ -1,6 +1,7 @@
 #include "model/idefics3_checkpoint.h"
 
 #include "model/idefics3_config.h"
+#include "model/json_file.h"
 #include "model/safetensors.h"
 #include "model/vlm_error.h"
 
@@ -270,20 +271,6 @@ void saveIdefics3Folder(VisionLanguageModelImpl& model, const std::string& dir, 
 }
 
 namespace {
-
-Json readJsonFile(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw CheckpointError(path, "", "cannot open");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    try {
-        return Json::parse(ss.str());
-    } catch (const nlohmann::json::exception& e) {
-        throw CheckpointError(path, "", std::string("invalid JSON: ") + e.what());
-    }
-}
 
 // One file, or the shards named by model.safetensors.index.json (every weight_map entry must be in its shard).
 std::map<std::string, at::Tensor> readWeights(const std::string& dir, std::string& describedAs)

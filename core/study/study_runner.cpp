@@ -11,6 +11,18 @@
 
 namespace ts {
 
+namespace {
+
+StudyEvent cellEvent(StudyEvent::Type type, const QString &cellId)
+{
+    StudyEvent e;
+    e.type = type;
+    e.cellId = cellId;
+    return e;
+}
+
+} // namespace
+
 QString runOutcomeName(RunOutcome outcome)
 {
     switch (outcome) {
@@ -131,27 +143,21 @@ void StudyRunner::work(CellExecutor &executor, Queue &queue, RunSummary &summary
 void StudyRunner::runCell(CellExecutor &executor, const PlannedCell &cell, int index, int count, RunSummary &summary)
 {
     const QString id = cell.cellId();
-    StudyEvent cellStarted;
-    cellStarted.type = StudyEvent::Type::CellStarted;
-    cellStarted.cellId = id;
+    StudyEvent cellStarted = cellEvent(StudyEvent::Type::CellStarted, id);
     cellStarted.cellIndex = index;
     cellStarted.cellCount = count;
     publish(cellStarted);
 
     CellRunContext context{m_spec, checkpointDir(id), &m_stop, {}, {}};
     context.progress = [&](const QString &phase, double d, double t) {
-        StudyEvent e;
-        e.type = StudyEvent::Type::CellProgress;
-        e.cellId = id;
+        StudyEvent e = cellEvent(StudyEvent::Type::CellProgress, id);
         e.phase = phase;
         e.done = d;
         e.total = t;
         publish(e);
     };
     context.metric = [&](long long step, double loss, double lr, double sps, double wall) {
-        StudyEvent e;
-        e.type = StudyEvent::Type::Metric;
-        e.cellId = id;
+        StudyEvent e = cellEvent(StudyEvent::Type::Metric, id);
         e.step = step;
         e.loss = loss;
         e.lr = lr;
@@ -162,9 +168,7 @@ void StudyRunner::runCell(CellExecutor &executor, const PlannedCell &cell, int i
 
     try {
         CellRecord record = executor.run(cell, context);
-        StudyEvent finished;
-        finished.type = StudyEvent::Type::CellFinished;
-        finished.cellId = id;
+        StudyEvent finished = cellEvent(StudyEvent::Type::CellFinished, id);
         for (const TaskEvaluation &e : record.evals)
             finished.accuracies.insert(e.task, e.accuracy());
         {
@@ -175,18 +179,14 @@ void StudyRunner::runCell(CellExecutor &executor, const PlannedCell &cell, int i
             m_sink.handle(finished);
         }
     } catch (const CellStopped &stopped) {
-        StudyEvent e;
-        e.type = StudyEvent::Type::CellStopped;
-        e.cellId = id;
+        StudyEvent e = cellEvent(StudyEvent::Type::CellStopped, id);
         e.message = QString::fromStdString(stopped.what());
         std::lock_guard<std::mutex> lock(m_mutex);
         summary.outcome = RunOutcome::Stopped;
         m_sink.handle(e);
     } catch (const std::exception &error) {
         const QString message = QString::fromStdString(error.what());
-        StudyEvent e;
-        e.type = StudyEvent::Type::CellFailed;
-        e.cellId = id;
+        StudyEvent e = cellEvent(StudyEvent::Type::CellFailed, id);
         e.message = message;
         std::lock_guard<std::mutex> lock(m_mutex);
         appendFailure(id, message);

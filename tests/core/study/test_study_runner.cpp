@@ -119,6 +119,18 @@ std::map<QString, std::vector<uint8_t>> results(const StudyStore &store)
     return out;
 }
 
+// Per-item results of the spec run start to finish by one executor.
+std::map<QString, std::vector<uint8_t>> uninterruptedResults(const StudySpec &spec)
+{
+    QTemporaryDir dir;
+    StudyStore store = StudyStore::create(dir.path(), spec.toJson());
+    FoldingExecutor executor;
+    NullSink sink;
+    std::atomic<bool> stop{false};
+    StudyRunner(store, spec, executor, sink, stop).run();
+    return results(store);
+}
+
 } // namespace
 
 class TestStudyRunner : public QObject {
@@ -256,12 +268,9 @@ private Q_SLOTS:
     void parallelWorkersRunEveryCellOnceWithTheSameResults()
     {
         const StudySpec spec = smallSpec();
-        QTemporaryDir refDir;
-        StudyStore reference = StudyStore::create(refDir.path(), spec.toJson());
-        FoldingExecutor refExec;
+        const auto reference = uninterruptedResults(spec);
         NullSink sink;
         std::atomic<bool> stop{false};
-        StudyRunner(reference, spec, refExec, sink, stop).run();
 
         QTemporaryDir dir;
         StudyStore store = StudyStore::create(dir.path(), spec.toJson());
@@ -280,7 +289,7 @@ private Q_SLOTS:
         all.removeDuplicates();
         QCOMPARE(all.size(), 14); // no cell ran twice
         QCOMPARE(started.load(), 3); // all three workers had a cell at the same time
-        QCOMPARE(results(store), results(reference));
+        QCOMPARE(results(store), reference);
         int startedEvents = 0, finished = 0;
         for (const StudyEvent &e : parallelSink.events) {
             startedEvents += e.type == StudyEvent::Type::CellStarted;
@@ -294,12 +303,8 @@ private Q_SLOTS:
     void parallelStopThenResumeMatchesAnUninterruptedRun()
     {
         const StudySpec spec = smallSpec();
-        QTemporaryDir refDir;
-        StudyStore reference = StudyStore::create(refDir.path(), spec.toJson());
-        FoldingExecutor refExec;
+        const auto reference = uninterruptedResults(spec);
         NullSink sink;
-        std::atomic<bool> noStop{false};
-        StudyRunner(reference, spec, refExec, sink, noStop).run();
 
         QTemporaryDir dir;
         StudyStore store = StudyStore::create(dir.path(), spec.toJson());
@@ -317,7 +322,7 @@ private Q_SLOTS:
         const RunSummary s2 = StudyRunner(store, spec, {&c, &d}, sink, stop2).run();
         QCOMPARE(s2.outcome, RunOutcome::Completed);
         QCOMPARE(int(store.completedCellIds().size()), 14);
-        QCOMPARE(results(store), results(reference)); // stopped cells continued exactly where they stopped
+        QCOMPARE(results(store), reference); // stopped cells continued exactly where they stopped
     }
 
     void trackerAddsUpCellsRunningSideBySide()
