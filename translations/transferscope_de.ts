@@ -78,6 +78,10 @@ Geglättet wird die vollständige Reihe vor dem Ausdünnen; die Rohreihe bleibt 
         <source>Only %1 MB free on %2; the study needs about %3 MB.</source>
         <translation>Nur %1 MB frei auf %2; die Studie braucht etwa %3 MB.</translation>
     </message>
+    <message>
+        <source>%1 · %2 M parameters · ~%3 GiB to finetune</source>
+        <translation>%1 · %2 Mio. Parameter · ~%3 GiB zum Feinabstimmen</translation>
+    </message>
 </context>
 <context>
     <name>TaskOrder</name>

@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QListWidget>
 #include <QtTest>
 
 using namespace ts;
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void formMatchesSavedFile();
     void problemsAreNamedBeforeStart();
     void badCheckpointIsRefused();
+    void checkpointShowsFormatSizeAndMemory();
     void blinkFolderBecomesTaskData();
     void cudaIsOfferedOnlyWhenAvailable();
 };
@@ -121,6 +123,25 @@ void TestSetupSpec::badCheckpointIsRefused()
     QVERIFY(form.checkpointProblems().contains(tmp.path()));
     for (const ModelEntry &m : form.spec().models)
         QVERIFY(m.checkpoint.isEmpty());
+}
+
+void TestSetupSpec::checkpointShowsFormatSizeAndMemory()
+{
+    // A shipped base is a nanoVLM folder like any a user brings.
+    const QString folder = QStringLiteral(TRANSFERSCOPE_RESOURCES "/models/suite-tiny");
+    SetupForm form;
+    QVERIFY(form.addCheckpoint(folder).isEmpty());
+    const auto *list = form.findChild<QListWidget *>();
+    QVERIFY(list);
+    QCOMPARE(list->count(), 1);
+    const QString shown = list->item(0)->text();
+    QVERIFY2(shown.contains(QStringLiteral("nanoVLM")) && shown.contains(QStringLiteral("0.5 M parameters"))
+                 && shown.contains(QStringLiteral("GiB to finetune")),
+             qPrintable(shown));
+    bool found = false;
+    for (const ModelEntry &m : form.spec().models)
+        found = found || m.checkpoint == folder; // the spec carries the folder, not the summary
+    QVERIFY(found);
 }
 
 void TestSetupSpec::blinkFolderBecomesTaskData()

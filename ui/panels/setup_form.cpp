@@ -315,7 +315,7 @@ StudySpec SetupForm::spec() const
         }
     for (int i = 0; i < m_checkpoints->count(); ++i) {
         ModelEntry m;
-        m.checkpoint = m_checkpoints->item(i)->text();
+        m.checkpoint = m_checkpoints->item(i)->data(Qt::UserRole).toString();
         m.name = QDir(m.checkpoint).dirName();
         s.models.push_back(m);
     }
@@ -374,7 +374,7 @@ void SetupForm::setSpec(const StudySpec &s)
         box->setChecked(false);
     for (const ModelEntry &m : s.models) {
         if (m.preset.isEmpty()) {
-            m_checkpoints->addItem(m.checkpoint);
+            addCheckpointItem(m.checkpoint);
             continue;
         }
         const int i = presets().indexOf(m.preset);
@@ -443,13 +443,21 @@ QStringList SetupForm::addCheckpoint(const QString &folder)
 {
     const QStringList problems = checkpointFolderProblems(folder);
     if (problems.isEmpty()) {
-        m_checkpoints->addItem(folder);
+        addCheckpointItem(folder);
         m_checkpointErrors->clear();
         Q_EMIT changed();
     } else {
         m_checkpointErrors->setText(tr("%1 was not added:\n%2").arg(folder, problems.join(QLatin1Char('\n'))));
     }
     return problems;
+}
+
+void SetupForm::addCheckpointItem(const QString &folder)
+{
+    // The folder and what it is (format, size, memory to finetune), read from its config before launch.
+    auto *item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(folder, checkpointFolderSummary(folder)), m_checkpoints);
+    item->setData(Qt::UserRole, folder);
+    item->setToolTip(folder);
 }
 
 QString SetupForm::checkpointProblems() const { return m_checkpointErrors->text(); }

@@ -53,6 +53,7 @@ Q_SIGNALS:
     void changed();
 
 private:
+    void addCheckpointItem(const QString &folder);
     QWidget *buildModels();
     QWidget *buildTasks();
     QWidget *buildTraining();

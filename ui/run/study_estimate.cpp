@@ -1,5 +1,7 @@
 #include "ui/run/study_estimate.h"
 
+#include "model/checkpoint_format.h"
+
 #include "common/task_catalog.h"
 #include "model/vlm_presets.h"
 #include "store/study_store.h"
@@ -57,6 +59,19 @@ QString formatDuration(double seconds)
     if (seconds < 5400)
         return QCoreApplication::translate("StudyEstimate", "about %1 min").arg(int(std::ceil(seconds / 60)));
     return QCoreApplication::translate("StudyEstimate", "about %1 h").arg(seconds / 3600, 0, 'f', 1);
+}
+
+QString checkpointFolderSummary(const QString &folder)
+{
+    try {
+        const CheckpointInfo info = inspectCheckpointFolder(folder.toStdString());
+        return QCoreApplication::translate("StudyEstimate", "%1 · %2 M parameters · ~%3 GiB to finetune")
+            .arg(QString::fromStdString(info.description))
+            .arg(double(info.parameters) / 1e6, 0, 'f', 1)
+            .arg(double(info.memory.totalBytes()) / double(1LL << 30), 0, 'f', 2);
+    } catch (const std::exception &e) {
+        return QString::fromUtf8(e.what());
+    }
 }
 
 QStringList checkpointFolderProblems(const QString &folder)

@@ -16,6 +16,9 @@ QString formatDuration(double seconds);
 // A checkpoint folder checked at once by what a study run checks: the spec reader (format,
 // config) and the pre-flight (weights, tokenizer, sizes). One line per problem.
 QStringList checkpointFolderProblems(const QString &folder);
+// One line on a valid checkpoint folder, shown before launch: its format, parameters and the estimated
+// memory of a LoRA finetune (e.g. "SmolVLM/Idefics3 (HF folder) · 256.5 M parameters · ~3.1 GiB to finetune").
+QString checkpointFolderSummary(const QString &folder);
 
 // One line per problem; empty when the study can start.
 QStringList preflightProblems(const StudySpec &spec, const QString &studyDir);
