@@ -391,6 +391,66 @@ Geglättet wird die vollständige Reihe vor dem Ausdünnen; die Rohreihe bleibt 
         <source>error: unknown command &apos;%1&apos; (see transferscope-cli --help)</source>
         <translation>Fehler: unbekannter Befehl &apos;%1&apos; (siehe transferscope-cli --help)</translation>
     </message>
+    <message>
+        <source>usage: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
+       transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]
+       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]
+       transferscope-cli model info DIR|--preset NAME
+</source>
+        <translation>Aufruf: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
+       transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]
+       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]
+       transferscope-cli model info DIR|--preset NAME
+</translation>
+    </message>
+    <message>
+        <source>usage: transferscope-cli study run SPEC.json --out DIR [--progress bar|json] [--workers N]
+                                                    run a study (Ctrl-C: stop and keep; twice: abort)
+       transferscope-cli study resume DIR [--progress bar|json] [--workers N]
+                                                    continue a stopped or killed study at its first missing cell
+       transferscope-cli study select DIR --target TASK [--threshold X] [--examples N]
+                                                    PGF-guided data selection for TASK vs random mixture, direct, base
+                                                    (N: training examples per mixture; default: the spec&apos;s train.examples)
+       transferscope-cli study plan SPEC.json       validate a spec and list its cells
+       transferscope-cli study status DIR           completed and missing cells of a study
+       transferscope-cli study export DIR --to FILE.h5|FILE.csv
+                                                    the whole study as one HDF5 file, or its accuracy table
+--workers N: cells run side by side (default: the spec&apos;s &quot;workers&quot;; 0 there = one per core for presets)
+</source>
+        <translation>Aufruf: transferscope-cli study run SPEC.json --out DIR [--progress bar|json] [--workers N]
+                                                    eine Studie ausführen (Strg+C: anhalten und behalten; zweimal: abbrechen)
+       transferscope-cli study resume DIR [--progress bar|json] [--workers N]
+                                                    eine angehaltene oder abgebrochene Studie bei der ersten fehlenden Zelle fortsetzen
+       transferscope-cli study select DIR --target TASK [--threshold X] [--examples N]
+                                                    PGF-geleitete Datenauswahl für TASK gegen Zufallsmischung, direkt, Basis
+                                                    (N: Trainingsbeispiele je Mischung; Vorgabe: train.examples der Spezifikation)
+       transferscope-cli study plan SPEC.json       eine Spezifikation prüfen und ihre Zellen auflisten
+       transferscope-cli study status DIR           fertige und fehlende Zellen einer Studie
+       transferscope-cli study export DIR --to FILE.h5|FILE.csv
+                                                    die ganze Studie als eine HDF5-Datei oder ihre Genauigkeitstabelle
+--workers N: Zellen laufen nebeneinander (Vorgabe: &quot;workers&quot; der Spezifikation; 0 dort = eine je Kern für Presets)
+</translation>
+    </message>
+    <message>
+        <source>usage: transferscope-cli tasks list
+       transferscope-cli tasks gallery --task X|all [--count N] [--split train|val|test] [--seed K]
+                                        [--level 0-3] [--size PX] [--start I] --out FILE.png
+       transferscope-cli tasks export --task X|all [--split S] [--count N] [--blink-sizes] [--seed K]
+                                       [--level L] [--size PX] [--no-scene] --out DIR
+       transferscope-cli tasks import DIR [--skip-bad]
+X is a task name or abbreviation (VS AS VC RD RR SR JS CO FC SC MV OL FD) or a primitive
+(P-COL P-SHP P-LOC P-TEX P-CNT P-SIDE); &apos;all&apos; means the 13 tasks.
+</source>
+        <translation>Aufruf: transferscope-cli tasks list
+       transferscope-cli tasks gallery --task X|all [--count N] [--split train|val|test] [--seed K]
+                                        [--level 0-3] [--size PX] [--start I] --out FILE.png
+       transferscope-cli tasks export --task X|all [--split S] [--count N] [--blink-sizes] [--seed K]
+                                       [--level L] [--size PX] [--no-scene] --out DIR
+       transferscope-cli tasks import DIR [--skip-bad]
+X ist ein Aufgabenname oder eine Abkürzung (VS AS VC RD RR SR JS CO FC SC MV OL FD) oder eine Grundfertigkeit
+(P-COL P-SHP P-LOC P-TEX P-CNT P-SIDE); &apos;all&apos; steht für die 13 Aufgaben.
+</translation>
+    </message>
 </context>
 <context>
     <name>ts::cli::analyze</name>

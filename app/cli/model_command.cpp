@@ -23,12 +23,19 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QCoreApplication>
 #include <QTextStream>
 #include <cmath>
 
 namespace ts::cli {
 
 namespace {
+
+// Usage texts follow the system locale (ts::i18n, context ts::cli like main.cpp); see docs/cli.md.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ts::cli)
+};
+
 
 QString optionValue(const QStringList &args, const QString &name, const QString &fallback = {})
 {
@@ -334,10 +341,10 @@ int runModelCommand(const QStringList &args)
         return finetuneGain(args.mid(1), out, err);
     if (sub == QLatin1String("info"))
         return info(args.mid(1), out);
-    out << "usage: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]\n"
+    out << Tr::tr("usage: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]\n"
            "       transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]\n"
            "       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]\n"
-           "       transferscope-cli model info DIR|--preset NAME\n";
+           "       transferscope-cli model info DIR|--preset NAME\n");
     return sub.isEmpty() ? 2 : (sub == QLatin1String("--help") ? 0 : 2);
 }
 

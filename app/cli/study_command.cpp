@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMap>
+#include <QCoreApplication>
 #include <QTextStream>
 #include <QThread>
 #include <unistd.h>
@@ -27,9 +28,15 @@ namespace ts::cli {
 
 namespace {
 
+// Usage texts follow the system locale (ts::i18n, context ts::cli like main.cpp); see docs/cli.md.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ts::cli)
+};
+
+
 int usage(QTextStream &err)
 {
-    err << "usage: transferscope-cli study run SPEC.json --out DIR [--progress bar|json] [--workers N]\n"
+    err << Tr::tr("usage: transferscope-cli study run SPEC.json --out DIR [--progress bar|json] [--workers N]\n"
            "                                                    run a study (Ctrl-C: stop and keep; twice: abort)\n"
            "       transferscope-cli study resume DIR [--progress bar|json] [--workers N]\n"
            "                                                    continue a stopped or killed study at its first missing cell\n"
@@ -40,7 +47,7 @@ int usage(QTextStream &err)
            "       transferscope-cli study status DIR           completed and missing cells of a study\n"
            "       transferscope-cli study export DIR --to FILE.h5|FILE.csv\n"
            "                                                    the whole study as one HDF5 file, or its accuracy table\n"
-           "--workers N: cells run side by side (default: the spec's \"workers\"; 0 there = one per core for presets)\n";
+           "--workers N: cells run side by side (default: the spec's \"workers\"; 0 there = one per core for presets)\n");
     return 2;
 }
 

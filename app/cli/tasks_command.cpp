@@ -12,6 +12,7 @@
 #include <QFont>
 #include <QImage>
 #include <QPainter>
+#include <QCoreApplication>
 #include <QTextStream>
 #include <map>
 
@@ -21,7 +22,12 @@ namespace {
 
 using namespace ts::tasks;
 
-const char *kUsage =
+// Usage texts follow the system locale (ts::i18n, context ts::cli like main.cpp); see docs/cli.md.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ts::cli)
+};
+
+const char *kUsage = QT_TRANSLATE_NOOP("ts::cli",
     "usage: transferscope-cli tasks list\n"
     "       transferscope-cli tasks gallery --task X|all [--count N] [--split train|val|test] [--seed K]\n"
     "                                        [--level 0-3] [--size PX] [--start I] --out FILE.png\n"
@@ -29,7 +35,7 @@ const char *kUsage =
     "                                       [--level L] [--size PX] [--no-scene] --out DIR\n"
     "       transferscope-cli tasks import DIR [--skip-bad]\n"
     "X is a task name or abbreviation (VS AS VC RD RR SR JS CO FC SC MV OL FD) or a primitive\n"
-    "(P-COL P-SHP P-LOC P-TEX P-CNT P-SIDE); 'all' means the 13 tasks.\n";
+    "(P-COL P-SHP P-LOC P-TEX P-CNT P-SIDE); 'all' means the 13 tasks.\n");
 
 struct Options {
     std::map<QString, QString> values;
@@ -276,7 +282,7 @@ int runTasks(const QStringList &args)
     QTextStream out(stdout);
     QTextStream err(stderr);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
-        out << kUsage;
+        out << Tr::tr(kUsage);
         return args.isEmpty() ? 2 : 0;
     }
     const QString sub = args.first();
