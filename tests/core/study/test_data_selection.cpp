@@ -23,6 +23,25 @@ TransferMatrix threeTasks()
     return m;
 }
 
+// A suite-tiny cell with `items` Jigsaw evaluations of which the first `correct` are right.
+CellRecord jigsawCell(CellKind kind, const QString &source, int seed, int correct, int items)
+{
+    CellRecord c;
+    c.kind = kind;
+    c.model = QStringLiteral("suite-tiny");
+    c.source = source;
+    c.seed = seed;
+    TaskEvaluation e;
+    e.task = QStringLiteral("Jigsaw");
+    for (int i = 0; i < items; ++i) {
+        e.items.push_back(i);
+        e.correct.push_back(i < correct ? 1 : 0);
+        e.chosen.push_back(0);
+    }
+    c.evals.push_back(e);
+    return c;
+}
+
 } // namespace
 
 class TestDataSelection : public QObject {
@@ -87,20 +106,7 @@ private Q_SLOTS:
         const StudySpec spec = parseStudySpec(QJsonDocument::fromJson(R"({"models": ["suite-tiny"], "seeds": [0, 1]})").object(),
                                               SpecContext{QStringLiteral("s.json"), {QStringLiteral("suite-tiny")}});
         auto cell = [](CellKind kind, const QString &source, int seed, int correct) {
-            CellRecord c;
-            c.kind = kind;
-            c.model = QStringLiteral("suite-tiny");
-            c.source = source;
-            c.seed = seed;
-            TaskEvaluation e;
-            e.task = QStringLiteral("Jigsaw");
-            for (int i = 0; i < 100; ++i) {
-                e.items.push_back(i);
-                e.correct.push_back(i < correct ? 1 : 0);
-                e.chosen.push_back(0);
-            }
-            c.evals.push_back(e);
-            return c;
+            return jigsawCell(kind, source, seed, correct, 100);
         };
         StudyContents study;
         study.cells = {cell(CellKind::Base, {}, 0, 50), cell(CellKind::Finetune, QStringLiteral("Jigsaw"), 0, 70),
@@ -148,21 +154,7 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(InputError, planDataSelection(spec, {m}, QStringLiteral("JS"), 0.0, -5));
 
         // The report reads the arms of the size asked for.
-        auto cell = [](const QString &source, int correct) {
-            CellRecord c;
-            c.kind = CellKind::Mixture;
-            c.model = QStringLiteral("suite-tiny");
-            c.source = source;
-            TaskEvaluation e;
-            e.task = QStringLiteral("Jigsaw");
-            for (int i = 0; i < 10; ++i) {
-                e.items.push_back(i);
-                e.correct.push_back(i < correct ? 1 : 0);
-                e.chosen.push_back(0);
-            }
-            c.evals.push_back(e);
-            return c;
-        };
+        auto cell = [](const QString &source, int correct) { return jigsawCell(CellKind::Mixture, source, 0, correct, 10); };
         StudyContents study;
         study.cells = {cell(QStringLiteral("pgf:Jigsaw"), 4), cell(QStringLiteral("pgf-n1001:Jigsaw"), 9)};
         QCOMPARE(selectionReports(study, spec, {m}, QStringLiteral("JS"), 0.0)[0].arms[2].correct, 4LL);
