@@ -392,18 +392,6 @@ Geglättet wird die vollständige Reihe vor dem Ausdünnen; die Rohreihe bleibt 
         <translation>Fehler: unbekannter Befehl &apos;%1&apos; (siehe transferscope-cli --help)</translation>
     </message>
     <message>
-        <source>usage: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
-       transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]
-       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]
-       transferscope-cli model info DIR|--preset NAME
-</source>
-        <translation>Aufruf: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
-       transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]
-       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]
-       transferscope-cli model info DIR|--preset NAME
-</translation>
-    </message>
-    <message>
         <source>usage: transferscope-cli study run SPEC.json --out DIR [--progress bar|json] [--workers N]
                                                     run a study (Ctrl-C: stop and keep; twice: abort)
        transferscope-cli study resume DIR [--progress bar|json] [--workers N]
@@ -449,6 +437,20 @@ X is a task name or abbreviation (VS AS VC RD RR SR JS CO FC SC MV OL FD) or a p
        transferscope-cli tasks import DIR [--skip-bad]
 X ist ein Aufgabenname oder eine Abkürzung (VS AS VC RD RR SR JS CO FC SC MV OL FD) oder eine Grundfertigkeit
 (P-COL P-SHP P-LOC P-TEX P-CNT P-SIDE); &apos;all&apos; steht für die 13 Aufgaben.
+</translation>
+    </message>
+    <message>
+        <source>usage: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
+       transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]
+       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]
+       transferscope-cli model info DIR|--preset NAME
+       transferscope-cli model merge DIR|--preset NAME --adapter DIR --out DIR [--format nanovlm|idefics3]
+</source>
+        <translation>Aufruf: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
+       transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]
+       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]
+       transferscope-cli model info DIR|--preset NAME
+       transferscope-cli model merge DIR|--preset NAME --adapter DIR --out DIR [--format nanovlm|idefics3]
 </translation>
     </message>
 </context>
@@ -2207,6 +2209,22 @@ Für die CSV-Tabellen der Autoren Datei → Importieren verwenden.</translation>
     <message>
         <source>%1 holds none of the suite&apos;s 13 tasks</source>
         <translation>%1 enthält keine der 13 Aufgaben der Suite</translation>
+    </message>
+    <message>
+        <source>Save each finetune&apos;s LoRA adapter (PEFT and Transferscope formats)</source>
+        <translation>LoRA-Adapter jedes Finetunings speichern (PEFT- und Transferscope-Format)</translation>
+    </message>
+    <message>
+        <source>Written to adapters/&lt;cell&gt;/ in the study folder; fold one into its base with &apos;transferscope-cli model merge&apos;</source>
+        <translation>Wird in adapters/&lt;Zelle&gt;/ im Studienordner abgelegt; mit &apos;transferscope-cli model merge&apos; in das Basismodell einrechnen</translation>
+    </message>
+    <message>
+        <source>bf16 autocast on CUDA</source>
+        <translation>bf16-Autocast auf CUDA</translation>
+    </message>
+    <message>
+        <source>Not available: this build&apos;s libtorch has no CUDA device</source>
+        <translation>Nicht verfügbar: Die libtorch dieses Builds hat kein CUDA-Gerät</translation>
     </message>
 </context>
 <context>

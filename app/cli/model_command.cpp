@@ -4,6 +4,7 @@
 //   eval DIR|--preset NAME [--items N] [--tasks A,B] [--level L] [--threads T]
 //   finetune-gain DIR|--preset NAME [--items N] [--tasks A,B] [--threads T]   quick-spec self-finetune per task
 //   info DIR   format, size and estimated training memory of a checkpoint folder (nanoVLM or SmolVLM/Idefics3)
+//   merge DIR|--preset NAME --adapter DIR --out DIR   fold a study's saved adapter into its base (docs/real-checkpoints.md)
 // libtorch headers first: Qt's keyword macros break them.
 #include "eval/multiple_choice_evaluator.h"
 #include "model/checkpoint_format.h"
@@ -11,6 +12,7 @@
 #include "model/runtime.h"
 #include "model/tokenizer_bpe.h"
 #include "model/vlm_presets.h"
+#include "model/adapter_files.h"
 #include "train/pretrainer.h"
 #include "train/trainer.h"
 #include "study/pretrain_data.h"
@@ -157,6 +159,16 @@ int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
     co.primitiveShare = numberOption(args, QStringLiteral("--primitive-share"), co.primitiveShare);
     co.primitiveBlockExamples = uint64_t(numberOption(args, QStringLiteral("--primitive-block"), 0)) * uint64_t(cfg.batchSize);
     std::vector<CurriculumPhase> phases = pretrainCurriculum(co, heads);
+    std::shared_ptr<AdaptiveTaskSampler> sampler;
+    if (args.contains(QStringLiteral("--adaptive"))) {
+        AdaptiveSamplerOptions so;
+        so.focus = numberOption(args, QStringLiteral("--focus"), so.focus);
+        so.advanceBelow = numberOption(args, QStringLiteral("--advance-below"), so.advanceBelow);
+        so.maxBlockExamples = uint64_t(numberOption(args, QStringLiteral("--block-steps"), 300) * double(cfg.batchSize));
+        so.floor = numberOption(args, QStringLiteral("--replay-floor"), so.floor);
+        sampler = std::make_shared<AdaptiveTaskSampler>(progressiveStreams(), so, cfg.seed);
+        phases = {adaptiveCurriculum(sampler, heads, cfg.seed)};
+    }
     if (!only.isEmpty()) {
         const tasks::TaskSpec &t = tasks::requireTask(only);
         phases = {{only.toStdString(), 1.0, [&t, heads](uint64_t i) {
@@ -164,6 +176,8 @@ int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
                    }}};
     }
     Pretrainer trainer(*model, prompt, pretrainDenseClasses(), heads->classes(), cfg);
+    if (sampler)
+        trainer.onExampleScores([sampler](const std::vector<ExampleScore> &s) { sampler->report(s); });
     err << QStringLiteral("pretraining %1 (%2 parameters, %3 intermediate heads), %4\n")
                .arg(QString::fromStdString(preset))
                .arg(countParameters(*model))
@@ -191,6 +205,8 @@ int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
                        .arg(emaI, 0, 'f', 3)
                        .arg(m.lr, 0, 'e', 1)
                        .arg(formatSeconds(m.wallSeconds / done - m.wallSeconds));
+            if (sampler)
+                err << sampler->summary() << "   ";
             err.flush();
         },
         nullptr, minutes * 60.0);
@@ -327,6 +343,33 @@ int info(const QStringList &args, QTextStream &out)
     return 0;
 }
 
+// A finetune's adapter folded into its base: a plain checkpoint folder that loads like any other.
+int merge(const QStringList &args, QTextStream &out)
+{
+    const QString base = modelFolder(args);
+    const QString adapter = optionValue(args, QStringLiteral("--adapter"));
+    const QString dir = optionValue(args, QStringLiteral("--out"));
+    if (adapter.isEmpty() || dir.isEmpty())
+        throw InputError({}, 0, QStringLiteral("model merge"), QStringLiteral("needs --adapter DIR and --out DIR"));
+    std::optional<CheckpointFormat> format;
+    if (const QString f = optionValue(args, QStringLiteral("--format")).toLower(); !f.isEmpty()) {
+        if (f == QLatin1String("nanovlm"))
+            format = CheckpointFormat::NanoVlm;
+        else if (f == QLatin1String("idefics3") || f == QLatin1String("smolvlm"))
+            format = CheckpointFormat::Idefics3;
+        else
+            throw InputError({}, 0, QStringLiteral("--format"), QStringLiteral("'%1' is not a format (nanovlm, idefics3)").arg(f));
+    }
+    const AdapterInfo a = mergeAdapterFolder(base.toStdString(), adapter.toStdString(), dir.toStdString(), format);
+    out << QStringLiteral("merged %1 (LoRA r%2, alpha %3, %4 modules saved whole) into %5; wrote %6\n")
+               .arg(QString::fromStdString(a.source))
+               .arg(a.lora.settings.rank)
+               .arg(a.lora.settings.alpha)
+               .arg(a.fullModules.size())
+               .arg(base, dir);
+    return 0;
+}
+
 } // namespace
 
 int runModelCommand(const QStringList &args)
@@ -341,10 +384,13 @@ int runModelCommand(const QStringList &args)
         return finetuneGain(args.mid(1), out, err);
     if (sub == QLatin1String("info"))
         return info(args.mid(1), out);
+    if (sub == QLatin1String("merge"))
+        return merge(args.mid(1), out);
     out << Tr::tr("usage: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]\n"
            "       transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]\n"
            "       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]\n"
-           "       transferscope-cli model info DIR|--preset NAME\n");
+           "       transferscope-cli model info DIR|--preset NAME\n"
+           "       transferscope-cli model merge DIR|--preset NAME --adapter DIR --out DIR [--format nanovlm|idefics3]\n");
     return sub.isEmpty() ? 2 : (sub == QLatin1String("--help") ? 0 : 2);
 }
 

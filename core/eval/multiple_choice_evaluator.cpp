@@ -1,6 +1,7 @@
 #include "eval/multiple_choice_evaluator.h"
 
 #include "model/greedy_generation.h"
+#include "model/runtime.h"
 #include "model/vlm_batch.h"
 
 #include <ATen/ATen.h>
@@ -20,6 +21,7 @@ EvalResult evaluateMultipleChoice(VisionLanguageModelImpl& model, const ChatProm
     // NoGradGuard, not InferenceMode: features cached here are reused by training, and inference tensors
     // may not be saved for backward.
     at::NoGradGuard noGrad;
+    const CudaAutocastScope autocast(options.bf16Autocast, options.device);
     const bool wasTraining = model.is_training();
     model.eval();
 

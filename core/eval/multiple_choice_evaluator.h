@@ -19,6 +19,7 @@ struct EvalOptions {
     ScoringMethod method = ScoringMethod::OptionLogits;
     int64_t maxNewTokens = 4; // Generation only
     c10::Device device = c10::Device(c10::DeviceType::CPU);
+    bool bf16Autocast = false; // bf16 autocast when the device is CUDA (model/runtime.h)
 };
 
 struct ItemResult {

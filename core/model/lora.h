@@ -1,9 +1,9 @@
 #pragma once
-// LoRA on the decoder's projections (vlm.md §7) and a PEFT-compatible adapter export.
-#include "model/checkpoint_format.h"
+// LoRA on the decoder's projections (vlm.md §7). Adapter files: model/adapter_files.h.
 #include "model/proj_linear.h"
 #include "model/vision_language_model.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,12 +18,10 @@ struct LoraConfig {
 // Adds adapters; returns the module paths that got one (e.g. "decoder.blocks.0.attn.q_proj").
 // Throws std::invalid_argument when a target name matches nothing. Never touches the head or embedding.
 std::vector<std::string> applyLora(VisionLanguageModelImpl& model, const LoraConfig& cfg);
+// Leaf name as applyLora matches it ("o_proj" → "out_proj").
+std::string canonicalLoraTarget(const std::string& name);
 // Folds every adapter into its base weight (W += s B A) and zeroes B.
 void mergeLora(VisionLanguageModelImpl& model);
-// dir/adapter_model.safetensors (base_model.model.<module path>.lora_{A,B}.weight) + dir/adapter_config.json,
-// with the module paths and target names of the base model's format: nanoVLM "decoder.blocks.0.attn.out_proj",
-// Idefics3 "model.text_model.layers.0.self_attn.o_proj" (so PEFT applies it to the HF model unchanged).
-void exportPeftAdapter(VisionLanguageModelImpl& model, const LoraConfig& cfg, const std::string& dir,
-                       CheckpointFormat naming = CheckpointFormat::NanoVlm);
-
+// Every decoder projection with its module path ("decoder.blocks.0.attn.q_proj").
+void forEachDecoderProjection(VisionLanguageModelImpl& model, const std::function<void(const std::string&, ProjLinearImpl&)>& f);
 } // namespace ts

@@ -2,6 +2,7 @@
 // Process-wide libtorch settings the model code relies on (vlm.md §7, stack.md §3).
 #include <ATen/core/Generator.h>
 #include <c10/core/Device.h>
+#include <c10/core/ScalarType.h>
 
 #include <cstdint>
 #include <mutex>
@@ -26,5 +27,22 @@ std::mutex& globalRandomMutex();
 // depend on its seed only, not on what other cells running beside it draw.
 at::Generator& threadGenerator();
 void seedThreadGenerator(uint64_t seed);
+
+// While alive, forwards on CUDA run under bf16 autocast (matmuls in bf16, reductions in F32; the weights stay
+// F32): the `autocast` option of studies on CUDA. Nothing happens when disabled or on another device. Autocast
+// state is per thread, so cells of other workers are not affected.
+class CudaAutocastScope {
+public:
+    CudaAutocastScope(bool enabled, const c10::Device& device);
+    ~CudaAutocastScope();
+    CudaAutocastScope(const CudaAutocastScope&) = delete;
+    CudaAutocastScope& operator=(const CudaAutocastScope&) = delete;
+    bool active() const { return active_; }
+
+private:
+    bool active_ = false;
+    bool previousEnabled_ = false;
+    c10::ScalarType previousType_ = c10::ScalarType::Half;
+};
 
 } // namespace ts

@@ -17,6 +17,7 @@ namespace ts {
 struct CellRunContext {
     const StudySpec &spec;
     QString checkpointDir; // where a stopped cell keeps its training state; exists when resuming one
+    QString adapterDir;    // where a finetune cell writes its adapter when the spec saves adapters
     const std::atomic<bool> *stopRequested = nullptr;
     std::function<void(const QString &phase, double done, double total)> progress;
     std::function<void(long long step, double loss, double lr, double samplesPerSecond, double wallSeconds)> metric;

@@ -132,6 +132,20 @@ std::vector<CurriculumPhase> pretrainCurriculum(const CurriculumOptions &o, std:
     };
 }
 
+CurriculumPhase adaptiveCurriculum(std::shared_ptr<AdaptiveTaskSampler> sampler, std::shared_ptr<const IntermediateHeads> heads,
+                                   uint64_t seed)
+{
+    const uint64_t streamSeed = seed * 7919u + 101u; // as pretrainCurriculum: disjoint from the finetuning streams
+    return {"adaptive", 1.0, [sampler, heads, streamSeed](uint64_t i) {
+                const int32_t s = sampler->pick(i);
+                const SamplerStream &st = sampler->streams()[size_t(s)];
+                PretrainExample p = toPretrainExample(
+                    tasks::generateSample(*st.task, {tasks::Split::Train, int64_t(i % 100000000ULL), streamSeed, st.level, 64}), *heads);
+                p.stream = s;
+                return p;
+            }};
+}
+
 std::vector<VlmExample> validationItems(const tasks::TaskSpec &task, int items, int level)
 {
     std::vector<VlmExample> out;

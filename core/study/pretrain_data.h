@@ -3,6 +3,7 @@
 // PretrainExamples with their dense patch targets and intermediate variables, and the curriculum that
 // mixes them (primitives first, then the 13 tasks at easy levels, then at their default levels with a
 // small share of primitives). libtorch headers come before Qt's in this header's users.
+#include "study/pretrain_sampler.h"
 #include "train/pretrainer.h"
 
 #include "tasks/task_registry.h"
@@ -47,6 +48,10 @@ struct CurriculumOptions {
 };
 // The phases; `heads` must outlive them.
 std::vector<CurriculumPhase> pretrainCurriculum(const CurriculumOptions &options, std::shared_ptr<const IntermediateHeads> heads);
+
+// One phase over the sampler's streams (the progressive curriculum); `sampler` and `heads` outlive it.
+CurriculumPhase adaptiveCurriculum(std::shared_ptr<AdaptiveTaskSampler> sampler, std::shared_ptr<const IntermediateHeads> heads,
+                                   uint64_t seed);
 
 // The val items of a task at its default level (level -1), as the study evaluates them, or at `level`.
 std::vector<VlmExample> validationItems(const tasks::TaskSpec &task, int items, int level = -1);

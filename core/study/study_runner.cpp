@@ -148,7 +148,7 @@ void StudyRunner::runCell(CellExecutor &executor, const PlannedCell &cell, int i
     cellStarted.cellCount = count;
     publish(cellStarted);
 
-    CellRunContext context{m_spec, checkpointDir(id), &m_stop, {}, {}};
+    CellRunContext context{m_spec, checkpointDir(id), QDir(m_store.dir()).filePath(QStringLiteral("adapters/") + id), &m_stop, {}, {}};
     context.progress = [&](const QString &phase, double d, double t) {
         StudyEvent e = cellEvent(StudyEvent::Type::CellProgress, id);
         e.phase = phase;

@@ -271,7 +271,7 @@ StudySpec parseStudySpec(const QJsonObject &json, const SpecContext &context)
     r.checkKeys(train, tp, {QStringLiteral("method"), QStringLiteral("examples"), QStringLiteral("steps"), QStringLiteral("batch"),
                             QStringLiteral("grad_accumulation"), QStringLiteral("learning_rate"), QStringLiteral("warmup_steps"),
                             QStringLiteral("weight_decay"), QStringLiteral("grad_clip"), QStringLiteral("lora"),
-                            QStringLiteral("freeze_vision")});
+                            QStringLiteral("freeze_vision"), QStringLiteral("save_adapters"), QStringLiteral("autocast")});
     TrainSettings &t = spec.train;
     r.readChoice(train, tp, QStringLiteral("method"), t.method, {QStringLiteral("lora"), QStringLiteral("full")});
     r.readInt(train, tp, QStringLiteral("examples"), t.examples, 1, 10'000'000);
@@ -283,6 +283,10 @@ StudySpec parseStudySpec(const QJsonObject &json, const SpecContext &context)
     r.readDouble(train, tp, QStringLiteral("weight_decay"), t.weightDecay, 0.0, 10.0);
     r.readDouble(train, tp, QStringLiteral("grad_clip"), t.gradClip, 0.0, 1e6);
     r.readBool(train, tp, QStringLiteral("freeze_vision"), t.freezeVision);
+    r.readBool(train, tp, QStringLiteral("save_adapters"), t.saveAdapters);
+    r.readChoice(train, tp, QStringLiteral("autocast"), t.autocast, {QStringLiteral("none"), QStringLiteral("bf16")});
+    if (t.saveAdapters && t.method != QLatin1String("lora"))
+        r.error(QStringLiteral("train.save_adapters"), QStringLiteral("adapters exist only with \"method\": \"lora\""));
     if (t.warmupSteps > t.steps)
         r.error(QStringLiteral("train.warmup_steps"), QStringLiteral("warm-up (%1) is longer than training (%2 steps)").arg(t.warmupSteps).arg(t.steps));
     const QJsonObject lora = train.value(QStringLiteral("lora")).toObject();
@@ -319,6 +323,8 @@ StudySpec parseStudySpec(const QJsonObject &json, const SpecContext &context)
     r.readChoice(json, {}, QStringLiteral("device"), spec.device, {QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")});
     r.readInt(json, {}, QStringLiteral("threads"), spec.threads, 0, 1024);
     r.readInt(json, {}, QStringLiteral("workers"), spec.workers, 0, 256);
+    if (spec.train.autocast != QLatin1String("none") && spec.device == QLatin1String("cpu"))
+        r.error(QStringLiteral("train.autocast"), QStringLiteral("bf16 autocast runs on CUDA only; with \"device\": \"cpu\" use \"none\""));
 
     // Task data from BLINK-format folders: imported now, so that a bad row is named before anything runs.
     for (TaskEntry &t : spec.tasks) {
@@ -421,7 +427,8 @@ QJsonObject StudySpec::toJson() const
                                {QStringLiteral("learning_rate"), train.learningRate},
                                {QStringLiteral("warmup_steps"), train.warmupSteps},
                                {QStringLiteral("weight_decay"), train.weightDecay}, {QStringLiteral("grad_clip"), train.gradClip},
-                               {QStringLiteral("freeze_vision"), train.freezeVision}, {QStringLiteral("lora"), loraObj}};
+                               {QStringLiteral("freeze_vision"), train.freezeVision}, {QStringLiteral("lora"), loraObj},
+                               {QStringLiteral("save_adapters"), train.saveAdapters}, {QStringLiteral("autocast"), train.autocast}};
     const QJsonObject evalObj{{QStringLiteral("split"), eval.split}, {QStringLiteral("items"), eval.items},
                               {QStringLiteral("blink_sizes"), eval.blinkSizes}, {QStringLiteral("scoring"), eval.scoring},
                               {QStringLiteral("batch"), eval.batch}};

@@ -57,6 +57,10 @@ struct TrainSettings {
     QStringList loraTargets{QStringLiteral("q"), QStringLiteral("k"), QStringLiteral("v"), QStringLiteral("o"),
                             QStringLiteral("gate"), QStringLiteral("up"), QStringLiteral("down")};
     bool freezeVision = true;
+    // Each LoRA finetune cell writes its adapter to <study>/adapters/<cell id>/ (PEFT + Transferscope forms).
+    bool saveAdapters = false;
+    // "bf16": training and evaluation forwards under bf16 autocast on CUDA (weights stay F32); "none".
+    QString autocast = QStringLiteral("none");
 };
 
 struct EvalSettings {

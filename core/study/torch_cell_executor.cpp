@@ -1,6 +1,7 @@
 // libtorch headers come first: Qt's keyword macros would break them (this target also builds with
 // QT_NO_KEYWORDS, belt and braces).
 #include "eval/multiple_choice_evaluator.h"
+#include "model/adapter_files.h"
 #include "model/chat_prompt.h"
 #include "model/checkpoint_format.h"
 #include "model/nanovlm_checkpoint.h"
@@ -259,6 +260,7 @@ struct TorchCellExecutor::Impl {
         c.seed = uint64_t(cell.seed);
         c.checkpointDir = checkpointDir.toStdString();
         c.device = device;
+        c.bf16Autocast = t.autocast == QLatin1String("bf16");
         return c;
     }
 
@@ -401,12 +403,21 @@ CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext 
                               ctx.checkpointDir.toStdString());
         }
         record.provenance.checkpointHash = trainableSha256(*model);
+        if (d->spec.train.saveAdapters && !ctx.adapterDir.isEmpty()) {
+            const CheckpointFormat naming =
+                entry.checkpoint.isEmpty() ? CheckpointFormat::NanoVlm : detectCheckpointFormat(entry.checkpoint.toStdString());
+            saveAdapterFolder(*model, d->trainConfig(cell, ctx.checkpointDir).lora, ctx.adapterDir.toStdString(), naming,
+                              {{"cell", cell.cellId().toStdString()},
+                               {"base_sha256", baseHash.toStdString()},
+                               {"program_version", d->programVersion.toStdString()}});
+        }
     }
 
     EvalOptions evalOptions;
     evalOptions.batchSize = d->spec.eval.batch;
     evalOptions.method = d->spec.eval.scoring == QLatin1String("generate") ? ScoringMethod::Generation : ScoringMethod::OptionLogits;
     evalOptions.device = d->device;
+    evalOptions.bf16Autocast = d->spec.train.autocast == QLatin1String("bf16");
     const QStringList targets = cell.targets.isEmpty() ? d->spec.targetTasks() : cell.targets;
     double itemsDone = 0, itemsTotal = 0;
     for (const QString &t : targets)

@@ -32,7 +32,7 @@ Pretrainer::Pretrainer(VisionLanguageModelImpl& model, const ChatPrompt& prompt,
         p.set_requires_grad(true);
 }
 
-PretrainMetric Pretrainer::forwardBatch(const std::vector<PretrainExample>& batch, at::Tensor* totalLoss)
+PretrainMetric Pretrainer::forwardBatch(const std::vector<PretrainExample>& batch, at::Tensor* totalLoss, bool scores)
 {
     std::vector<EncodedExample> enc;
     std::vector<const VlmExample*> exPtr;
@@ -93,6 +93,19 @@ PretrainMetric Pretrainer::forwardBatch(const std::vector<PretrainExample>& batc
     std::vector<std::vector<IntermediateTarget>> inter;
     for (const auto& b : batch)
         inter.push_back(b.intermediates);
+    if (scores) {
+        at::NoGradGuard noGrad;
+        std::vector<int64_t> letters;
+        for (size_t r = 0; r < firstCol.size(); ++r)
+            letters.push_back(vb.targets[static_cast<int64_t>(r)][firstCol[r]].item<int64_t>());
+        at::Tensor ce = at::cross_entropy_loss(model_.logits(answerHidden).to(at::kFloat), at::tensor(letters, at::kLong),
+                                               {}, at::Reduction::None);
+        auto acc = ce.accessor<float, 1>();
+        for (size_t r = 0; r < batch.size(); ++r) {
+            const double options = std::max<double>(2.0, static_cast<double>(batch[r].example.options.size()));
+            m.scores.push_back({batch[r].stream, acc[static_cast<int64_t>(r)] / std::log(options)});
+        }
+    }
     at::Tensor interLoss = answer_->size() > 0 ? answer_->loss(answerHidden, inter) : at::zeros({});
     if (totalLoss)
         *totalLoss = answer + cfg_.denseWeight * dense + cfg_.intermediateWeight * interLoss;
@@ -106,7 +119,7 @@ PretrainMetric Pretrainer::forwardBatch(const std::vector<PretrainExample>& batc
 PretrainMetric Pretrainer::measure(const std::vector<PretrainExample>& batch)
 {
     at::NoGradGuard guard;
-    return forwardBatch(batch, nullptr);
+    return forwardBatch(batch, nullptr, false);
 }
 
 PretrainResult Pretrainer::run(const std::vector<CurriculumPhase>& phases, const std::function<void(const PretrainMetric&)>& onMetric,
@@ -176,7 +189,7 @@ PretrainResult Pretrainer::run(const std::vector<CurriculumPhase>& phases, const
             static_cast<torch::optim::AdamWOptions&>(g.options()).lr(lr);
         opt.zero_grad();
         at::Tensor loss;
-        PretrainMetric m = forwardBatch(batch, &loss);
+        PretrainMetric m = forwardBatch(batch, &loss, static_cast<bool>(onScores_));
         if (!std::isfinite(m.loss))
             throw TrainingError("non-finite pretraining loss at step " + std::to_string(step_ + 1));
         loss.backward();
@@ -184,6 +197,11 @@ PretrainResult Pretrainer::run(const std::vector<CurriculumPhase>& phases, const
             torch::nn::utils::clip_grad_norm_(params, cfg_.clipNorm);
         opt.step();
         ++step_;
+        if (onScores_) {
+            if (next.valid())
+                next.wait();
+            onScores_(m.scores);
+        }
         if (onMetric) {
             m.step = step_;
             m.steps = cfg_.steps;

@@ -22,6 +22,14 @@ struct PretrainExample {
     // [image][channel][patch] for every image of the example; -1 = not labelled. Empty: no dense loss.
     std::vector<int32_t> dense;
     std::vector<IntermediateTarget> intermediates;
+    int32_t stream = -1; // which sampler stream (task and level) drew it; -1 = none (see onExampleScores)
+};
+
+// How well the model answered one example of a step: the option-letter cross-entropy divided by ln(options),
+// so 1 = chance and 0 = certain and right. An adaptive sampler uses it to move examples to unlearned tasks.
+struct ExampleScore {
+    int32_t stream = -1;
+    double chanceRatio = 1.0;
 };
 
 struct CurriculumPhase {
@@ -52,6 +60,7 @@ struct PretrainMetric {
     double loss = 0.0, answerLoss = 0.0, denseLoss = 0.0, intermediateLoss = 0.0;
     double lr = 0.0;
     double wallSeconds = 0.0;
+    std::vector<ExampleScore> scores; // one per example of the batch (run() fills it only with a score callback)
 };
 
 struct PretrainResult {
@@ -74,10 +83,15 @@ public:
     // Mean losses of one batch without updating anything (for tests and diagnostics).
     PretrainMetric measure(const std::vector<PretrainExample>& batch);
 
+    // Called after every step with the scores of its examples, once the next batch (drawn meanwhile on the
+    // prefetch thread) is complete: a sampler that reads the scores therefore changes the batch after next,
+    // the same way on every run, and the run stays deterministic.
+    void onExampleScores(std::function<void(const std::vector<ExampleScore>&)> callback) { onScores_ = std::move(callback); }
+
     VisionAuxHeads& visionHeads() { return vision_; }
 
 private:
-    PretrainMetric forwardBatch(const std::vector<PretrainExample>& batch, at::Tensor* totalLoss);
+    PretrainMetric forwardBatch(const std::vector<PretrainExample>& batch, at::Tensor* totalLoss, bool scores);
 
     VisionLanguageModelImpl& model_;
     const ChatPrompt& prompt_;
@@ -85,6 +99,7 @@ private:
     VisionAuxHeads vision_{nullptr};
     AnswerAuxHeads answer_{nullptr};
     int64_t step_ = 0;
+    std::function<void(const std::vector<ExampleScore>&)> onScores_;
 };
 
 // A base folder in BF16 (half the size of F32; loadNanoVlmFolder upcasts it).

@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <numeric>
@@ -166,6 +167,7 @@ TrainResult Trainer::train(const ExampleSource& data, const MetricCallback& onMe
                 encPtr.push_back(&enc[k]);
             }
             VlmBatch batch = collateBatch(exPtr, encPtr, prompt_.padId(), imageSize, true);
+            std::optional<CudaAutocastScope> autocast(std::in_place, cfg_.bf16Autocast, cfg_.device); // forward only
             at::Tensor imageEmbeds;
             if (batch.images.defined()) {
                 at::Tensor images = batch.images.to(cfg_.device);
@@ -196,6 +198,7 @@ TrainResult Trainer::train(const ExampleSource& data, const MetricCallback& onMe
             at::Tensor hidden = model_.forwardEmbeddings(model_.embedInputs(ids, imageEmbeds),
                                                          batch.attentionMask.to(cfg_.device), nullptr, T - firstTarget);
             at::Tensor loss = model_.loss(hidden, batch.targets.narrow(1, firstTarget, T - firstTarget).to(cfg_.device));
+            autocast.reset();
             const double lv = loss.item<double>();
             if (!std::isfinite(lv))
                 throw TrainingError("non-finite loss (" + std::to_string(lv) + ") at step " + std::to_string(step_ + 1) +

@@ -36,6 +36,7 @@ struct TrainConfig {
     std::string checkpointDir;   // where saveState writes; also used by "stop and keep"
     int64_t checkpointEvery = 0; // steps between automatic saves; 0 = only on stop
     c10::Device device = c10::Device(c10::DeviceType::CPU);
+    bool bf16Autocast = false; // forwards under bf16 autocast when the device is CUDA (model/runtime.h)
 };
 
 // Training data by index; the trainer draws a seeded permutation per epoch.

@@ -272,6 +272,13 @@ QWidget *SetupForm::buildAdvanced()
     m_loraAlpha = doubleSpin(inner, 0, 10000, 16, 2);
     m_control = new QCheckBox(tr("Drift-control cell per model and seed"), inner);
     m_freezeVision = new QCheckBox(tr("Freeze the vision encoder"), inner);
+    m_saveAdapters = new QCheckBox(tr("Save each finetune's LoRA adapter (PEFT and Transferscope formats)"), inner);
+    m_saveAdapters->setToolTip(tr("Written to adapters/<cell>/ in the study folder; fold one into its base with 'transferscope-cli model merge'"));
+    m_bf16Autocast = new QCheckBox(tr("bf16 autocast on CUDA"), inner);
+    if (!cudaAvailable()) {
+        m_bf16Autocast->setEnabled(false);
+        m_bf16Autocast->setToolTip(tr("Not available: this build's libtorch has no CUDA device"));
+    }
     form->addRow(tr("Method:"), m_method);
     form->addRow(tr("Warm-up steps:"), m_warmup);
     form->addRow(tr("Gradient accumulation:"), m_gradAccumulation);
@@ -285,13 +292,17 @@ QWidget *SetupForm::buildAdvanced()
     form->addRow(tr("Threads:"), m_threads);
     form->addRow(m_control);
     form->addRow(m_freezeVision);
+    form->addRow(m_saveAdapters);
+    form->addRow(m_bf16Autocast);
     for (QSpinBox *s : {m_warmup, m_gradAccumulation, m_loraRank, m_evalBatch, m_difficulty, m_threads})
         connect(s, qOverload<int>(&QSpinBox::valueChanged), this, &SetupForm::changed);
     for (QDoubleSpinBox *s : {m_weightDecay, m_gradClip, m_loraAlpha})
         connect(s, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &SetupForm::changed);
     for (QComboBox *c : {m_method, m_scoring})
         connect(c, qOverload<int>(&QComboBox::currentIndexChanged), this, &SetupForm::changed);
-    for (QCheckBox *c : {m_control, m_freezeVision})
+    connect(m_method, &QComboBox::currentTextChanged, m_saveAdapters,
+            [this](const QString &method) { m_saveAdapters->setEnabled(method == QLatin1String("lora")); });
+    for (QCheckBox *c : {m_control, m_freezeVision, m_saveAdapters, m_bf16Autocast})
         connect(c, &QCheckBox::toggled, this, &SetupForm::changed);
     return m_advanced;
 }
@@ -352,6 +363,8 @@ StudySpec SetupForm::spec() const
     s.train.loraRank = m_loraRank->value();
     s.train.loraAlpha = m_loraAlpha->value();
     s.train.freezeVision = m_freezeVision->isChecked();
+    s.train.saveAdapters = m_saveAdapters->isChecked() && s.train.method == QLatin1String("lora");
+    s.train.autocast = m_bf16Autocast->isChecked() ? QStringLiteral("bf16") : QStringLiteral("none");
     s.eval.items = m_evalItems->value();
     s.eval.batch = m_evalBatch->value();
     s.eval.scoring = m_scoring->currentText();
@@ -410,6 +423,8 @@ void SetupForm::setSpec(const StudySpec &s)
     m_loraRank->setValue(s.train.loraRank);
     m_loraAlpha->setValue(s.train.loraAlpha);
     m_freezeVision->setChecked(s.train.freezeVision);
+    m_saveAdapters->setChecked(s.train.saveAdapters);
+    m_bf16Autocast->setChecked(s.train.autocast == QLatin1String("bf16"));
     m_evalItems->setValue(s.eval.items);
     m_evalBatch->setValue(s.eval.batch);
     m_scoring->setCurrentText(s.eval.scoring);

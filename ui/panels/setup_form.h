@@ -80,7 +80,7 @@ private:
     QComboBox *m_method, *m_scoring;
     QSpinBox *m_warmup, *m_gradAccumulation, *m_loraRank, *m_evalBatch, *m_difficulty, *m_threads;
     QDoubleSpinBox *m_weightDecay, *m_gradClip, *m_loraAlpha;
-    QCheckBox *m_control, *m_freezeVision;
+    QCheckBox *m_control, *m_freezeVision, *m_saveAdapters, *m_bf16Autocast;
     StudySpec m_base; // fields the form does not show survive a load/save round trip
 };
 

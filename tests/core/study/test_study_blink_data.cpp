@@ -150,7 +150,7 @@ private Q_SLOTS:
         QCOMPARE(cells[0].evalItems, 12LL + 20LL);
         TorchCellExecutor executor(spec, QStringLiteral("test"), 1);
         for (const PlannedCell &cell : cells) {
-            const CellRecord record = executor.run(cell, CellRunContext{spec, tmp.filePath(QStringLiteral("ckpt")), nullptr, {}, {}});
+            const CellRecord record = executor.run(cell, CellRunContext{spec, tmp.filePath(QStringLiteral("ckpt")), {}, nullptr, {}, {}});
             QCOMPARE(record.evalFor(QStringLiteral("Counting"))->total(), 12); // the folder's val items
             QCOMPARE(record.evalFor(QStringLiteral("Jigsaw"))->total(), 20);   // eval.items of the generator
             QCOMPARE(record.provenance.hyperParameters.value(QStringLiteral("data")).toObject().value(QStringLiteral("Counting")).toString(), folder);

@@ -83,6 +83,25 @@ private Q_SLOTS:
         QCOMPARE(p.size(), expected.size());
     }
 
+    void adapterAndAutocastOptionsAreChecked()
+    {
+        const QStringList p = problems(json(R"({
+            "models": ["suite-tiny"], "tasks": ["VS"], "device": "cpu",
+            "train": {"method": "full", "save_adapters": true, "autocast": "bf16"}
+        })"));
+        QCOMPARE(p, (QStringList{QStringLiteral("train.save_adapters: adapters exist only with \"method\": \"lora\""),
+                                 QStringLiteral("train.autocast: bf16 autocast runs on CUDA only; with \"device\": \"cpu\" use \"none\"")}));
+        QVERIFY(problems(json(R"({"models": ["suite-tiny"], "tasks": ["VS"], "train": {"autocast": "fp8"}})"))
+                    .value(0)
+                    .startsWith(QStringLiteral("train.autocast: expected one of none, bf16")));
+        const StudySpec s = parseStudySpec(json(R"({"models": ["suite-tiny"], "tasks": ["VS"], "train": {"save_adapters": true, "autocast": "bf16"}})"), SpecContext{QStringLiteral("q.json"), kPresets});
+        QVERIFY(s.train.saveAdapters);
+        QCOMPARE(s.train.autocast, QStringLiteral("bf16"));
+        const StudySpec back = parseStudySpec(s.toJson(), SpecContext{QStringLiteral("q.json"), kPresets}); // saved with the spec, read back the same
+        QVERIFY(back.train.saveAdapters);
+        QCOMPARE(back.train.autocast, QStringLiteral("bf16"));
+    }
+
     void invalidJsonNamesTheLine()
     {
         QTemporaryDir dir;

@@ -1,5 +1,6 @@
 // Math properties of the model graph and LoRA (vlm.md §10.4-5).
 #include "model/greedy_generation.h"
+#include "model/adapter_files.h"
 #include "model/lora.h"
 #include "model/safetensors.h"
 #include "model/vision_language_model.h"

@@ -6,6 +6,7 @@
 #include "model/checkpoint_format.h"
 #include "model/idefics3_checkpoint.h"
 #include "model/idefics3_config.h"
+#include "model/adapter_files.h"
 #include "model/lora.h"
 #include "model/nanovlm_checkpoint.h"
 #include "model/safetensors.h"
@@ -675,6 +676,50 @@ private Q_SLOTS:
                     .tensors.count("base_model.model.decoder.blocks.0.attn.out_proj.lora_B.weight"));
         QVERIFY(idefics3ModulePath("decoder.blocks.12.mlp.down_proj") == std::string("model.text_model.layers.12.mlp.down_proj"));
         QVERIFY(!idefics3ModulePath("vision_encoder.blocks.0.attn.qkv_proj")); // fused: no single HF module
+    }
+
+    void peftAdapterRoundTripsInTheIdefics3Naming()
+    {
+        // LoRA on the text model plus the connector trained whole (modules_to_save): exported with HF names,
+        // read back onto a fresh base, the logits are the finetuned model's.
+        const QString dir = sub("peft-rt-base");
+        writeIdefics3Folder(dir, microIdefics3Config(), randomIdefics3Tensors(11));
+        VisionLanguageModel tuned = loadCheckpointFolder(dir.toStdString());
+        LoraConfig lc;
+        lc.settings.rank = 4;
+        lc.settings.alpha = 8;
+        applyLora(*tuned, lc);
+        {
+            at::NoGradGuard g;
+            torch::manual_seed(12);
+            for (auto& p : tuned->named_parameters(true)) {
+                const bool lora = p.key().find("lora_B") != std::string::npos, connector = p.key().rfind("MP.", 0) == 0;
+                if (lora || connector)
+                    p.value().add_(at::randn_like(p.value()) * 0.05);
+                p.value().set_requires_grad(p.key().find("lora_") != std::string::npos || connector);
+            }
+        }
+        const QString out = sub("peft-rt-adapter");
+        exportPeftAdapter(*tuned, lc, out.toStdString(), CheckpointFormat::Idefics3, trainedFullModules(*tuned));
+        const Json cfg = readJson((out + "/adapter_config.json").toStdString());
+        QCOMPARE(cfg["modules_to_save"].get<std::vector<std::string>>(),
+                 (std::vector<std::string>{"model.connector.modality_projection.proj"}));
+        QVERIFY(readSafetensors((out + "/adapter_model.safetensors").toStdString())
+                    .tensors.count("base_model.model.model.connector.modality_projection.proj.weight"));
+
+        VisionLanguageModel fresh = loadCheckpointFolder(dir.toStdString());
+        const at::Tensor before = logitsOf(*fresh);
+        const AdapterInfo info = importAdapter(*fresh, out.toStdString(), CheckpointFormat::Idefics3);
+        QCOMPARE(info.lora.settings.rank, int64_t(4));
+        QCOMPARE(info.fullModules, (std::vector<std::string>{"MP.proj"}));
+        const at::Tensor expected = logitsOf(*tuned), got = logitsOf(*fresh);
+        QVERIFY((expected - before).abs().max().item<float>() > 1e-3);
+        QVERIFY((expected - got).abs().max().item<float>() < 1e-5);
+
+        // Read with the wrong naming, the file's keys name no module: the message says which key.
+        VisionLanguageModel other = loadCheckpointFolder(dir.toStdString());
+        const std::string e = errorOf([&] { importAdapter(*other, out.toStdString(), CheckpointFormat::NanoVlm); });
+        QVERIFY2(e.find("base_model.model.model.") != std::string::npos && e.find("adapter_model.safetensors") != std::string::npos, e.c_str());
     }
 
     void mergedAdapterMatchesUnmerged()
