@@ -171,8 +171,9 @@ int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     if (!only.isEmpty()) {
         const tasks::TaskSpec &t = tasks::requireTask(only);
-        phases = {{only.toStdString(), 1.0, [&t, heads](uint64_t i) {
-                       return toPretrainExample(tasks::generateSample(t, {tasks::Split::Train, int64_t(i % 100000000), 5, -1, 64}), *heads);
+        const int level = int(numberOption(args, QStringLiteral("--level"), -1));
+        phases = {{only.toStdString(), 1.0, [&t, heads, level](uint64_t i) {
+                       return toPretrainExample(tasks::generateSample(t, {tasks::Split::Train, int64_t(i % 100000000), 5, level, 64}), *heads);
                    }}};
     }
     Pretrainer trainer(*model, prompt, pretrainDenseClasses(), heads->classes(), cfg);
@@ -211,6 +212,13 @@ int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
         },
         nullptr, minutes * 60.0);
     err << "\n";
+    if (sampler) {
+        // Where each stream ended (training chance ratio, 1 = chance): which tasks the run learned.
+        const std::vector<double> ratios = sampler->chanceRatios();
+        for (size_t s = 0; s < ratios.size(); ++s)
+            err << QStringLiteral("%1%2 %3").arg(s % 8 ? QStringLiteral("  ") : QStringLiteral("\n")).arg(sampler->streams()[s].label(), -7).arg(ratios[s], 0, 'f', 2);
+        err << QStringLiteral("\n%1 of %2 streams switched on\n").arg(sampler->active()).arg(ratios.size());
+    }
     saveNanoVlmFolderBf16(*model, dir.toStdString());
     out << QStringLiteral("pretrained %1: %2 steps × %3 in %4 s (answer %5, dense %6, intermediates %7); saved %8\n")
                .arg(QString::fromStdString(preset))
