@@ -96,6 +96,7 @@ MainWindow::MainWindow(StudyDocument *document, QWidget *parent)
     createMenus();
 
     connect(document, &StudyDocument::modelsChanged, this, &MainWindow::updateModelChoice);
+    connect(document, &StudyDocument::modelsChanged, this, &MainWindow::updateStatus);
     connect(document, &StudyDocument::currentModelChanged, this, &MainWindow::updateModelChoice);
     connect(document, &StudyDocument::currentModelChanged, this, &MainWindow::updateStatus);
     connect(document->selection(), &Selection::changed, this, &MainWindow::updateStatus);

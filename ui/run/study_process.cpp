@@ -5,17 +5,27 @@
 #include <QFileInfo>
 #include <QTimer>
 #include <csignal>
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 namespace ts::ui {
 
 namespace {
 constexpr int kLogTailLines = 200;
 constexpr int kKillAfterMs = 5000; // an abort that the child ignores ends with SIGKILL
+constexpr int kChildNiceness = 10;
 } // namespace
 
 StudyProcess::StudyProcess(QObject *parent) : QObject(parent), m_program(locateTransferscopeCli())
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+#ifdef Q_OS_UNIX
+    // The training child takes every core; at a lower priority it still gets them all while the desktop is
+    // idle, but the workbench's UI thread runs first when it wakes (live curves, the grid, the views), so a
+    // busy machine does not turn into a stalled window. Throughput is unchanged when nothing else runs.
+    m_process.setChildProcessModifier([] { (void)::nice(kChildNiceness); });
+#endif
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &StudyProcess::readOutput);
     connect(&m_process, &QProcess::readyReadStandardError, this, &StudyProcess::readErrors);
     connect(&m_process, &QProcess::finished, this, &StudyProcess::onFinished);

@@ -70,7 +70,10 @@ void StudyDocument::addModels(std::vector<ModelStudy> models)
     if (!hadCurrent)
         m_current = indexOf(firstNew);
     Q_EMIT modelsChanged();
-    Q_EMIT currentModelChanged();
+    // Every view refreshes on modelsChanged already; a second signal for a current model that stayed the
+    // current one (a live reload replacing it with more cells) would rebuild every view twice in one turn.
+    if (!hadCurrent)
+        Q_EMIT currentModelChanged();
 }
 
 void StudyDocument::clear()

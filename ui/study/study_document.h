@@ -51,7 +51,10 @@ public:
     double colourLimit(const QVector<int> &models = {}) const;
 
 Q_SIGNALS:
+    // Models were added, replaced or removed (the current one's data may have changed too).
     void modelsChanged();
+    // Another model became the current one (also on the first load); not when a reload replaces the current
+    // model with newer data, which modelsChanged announces.
     void currentModelChanged();
     void analysisChanged();
     void paletteChanged();

@@ -46,6 +46,9 @@ void TransferGraphView::setTasks(const QStringList &names, const QStringList &ab
             m_nodes[i]->setToolTip(toolTips.value(i));
         return;
     }
+    // A running re-layout animation targets the nodes about to go: it ends with them.
+    delete m_animation;
+    m_animation = nullptr;
     qDeleteAll(m_edges);
     m_edges.clear();
     qDeleteAll(m_nodes);
