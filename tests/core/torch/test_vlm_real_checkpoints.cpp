@@ -239,6 +239,14 @@ class TestVlmRealCheckpoints : public QObject {
         QDir(tmp_.path()).mkpath(name);
         return tmp_.path() + "/" + name;
     }
+    // A micro SmolVLM folder (random weights of `seed`) written to sub(name), loaded, with `lc`'s LoRA added.
+    VisionLanguageModel idefics3WithLora(const QString& name, int seed, const LoraConfig& lc)
+    {
+        writeIdefics3Folder(sub(name), microIdefics3Config(), randomIdefics3Tensors(seed));
+        VisionLanguageModel m = loadCheckpointFolder(sub(name).toStdString());
+        applyLora(*m, lc);
+        return m;
+    }
 
 private Q_SLOTS:
     void idefics3KeySetShapesAndDtypes()
@@ -641,12 +649,9 @@ private Q_SLOTS:
 
     void peftAdapterKeyNames()
     {
-        const QString dir = sub("peft-base");
-        writeIdefics3Folder(dir, microIdefics3Config(), randomIdefics3Tensors(7));
-        VisionLanguageModel m = loadCheckpointFolder(dir.toStdString());
         LoraConfig lc;
         lc.settings.rank = 4;
-        applyLora(*m, lc);
+        VisionLanguageModel m = idefics3WithLora("peft-base", 7, lc);
         const QString out = sub("peft-idefics3");
         exportPeftAdapter(*m, lc, out.toStdString(), CheckpointFormat::Idefics3);
         const SafetensorsFile f = readSafetensors((out + "/adapter_model.safetensors").toStdString());
@@ -682,13 +687,11 @@ private Q_SLOTS:
     {
         // LoRA on the text model plus the connector trained whole (modules_to_save): exported with HF names,
         // read back onto a fresh base, the logits are the finetuned model's.
-        const QString dir = sub("peft-rt-base");
-        writeIdefics3Folder(dir, microIdefics3Config(), randomIdefics3Tensors(11));
-        VisionLanguageModel tuned = loadCheckpointFolder(dir.toStdString());
         LoraConfig lc;
         lc.settings.rank = 4;
         lc.settings.alpha = 8;
-        applyLora(*tuned, lc);
+        VisionLanguageModel tuned = idefics3WithLora("peft-rt-base", 11, lc);
+        const QString dir = sub("peft-rt-base");
         {
             at::NoGradGuard g;
             torch::manual_seed(12);
@@ -724,12 +727,10 @@ private Q_SLOTS:
 
     void mergedAdapterMatchesUnmerged()
     {
-        const QString dir = sub("merge-base");
-        writeIdefics3Folder(dir, microIdefics3Config(), randomIdefics3Tensors(9));
-        VisionLanguageModel m = loadCheckpointFolder(dir.toStdString());
         LoraConfig lc;
         lc.settings.rank = 4;
-        applyLora(*m, lc);
+        VisionLanguageModel m = idefics3WithLora("merge-base", 9, lc);
+        const QString dir = sub("merge-base");
         {
             at::NoGradGuard g;
             torch::manual_seed(10);
