@@ -94,6 +94,46 @@ private Q_SLOTS:
         loaded->eval();
         QVERIFY(std::abs(evaluateMultipleChoice(*loaded, prompt, val, EvalOptions{}).accuracy - after) < 0.05);
     }
+
+    void adaptiveSamplerSwitchesStreamsOnAndReplaysWhatIsUnlearned()
+    {
+        const auto &suite = tasks::suiteTasks();
+        AdaptiveSamplerOptions o;
+        o.focus = 0.5;
+        o.advanceBelow = 0.75;
+        o.minBlockExamples = 10;
+        o.maxBlockExamples = 100;
+        o.floor = 0.1;
+        o.emaRate = 0.2;
+        AdaptiveTaskSampler sampler({{&suite[0], 0}, {&suite[1], 0}, {&suite[2], 0}}, o, 7);
+        auto counts = [&](uint64_t from) {
+            std::vector<int> c(3, 0);
+            for (uint64_t i = from; i < from + 2000; ++i)
+                ++c[size_t(sampler.pick(i))];
+            return c;
+        };
+        // Alone at first; the same index gives the same stream.
+        QCOMPARE(counts(0), (std::vector<int>{2000, 0, 0}));
+        QCOMPARE(sampler.pick(12345), sampler.pick(12345));
+
+        // Still at chance after fewer than maxBlockExamples examples: no switch.
+        sampler.report(std::vector<ExampleScore>(50, ExampleScore{0, 1.0}));
+        QCOMPARE(sampler.active(), size_t(1));
+        // Learned (ratio well below advanceBelow): the next stream comes on and takes `focus` of the batch.
+        sampler.report(std::vector<ExampleScore>(20, ExampleScore{0, 0.1}));
+        QCOMPARE(sampler.active(), size_t(2));
+        std::vector<int> c = counts(0);
+        QVERIFY2(c[1] > 900 && c[1] < 1100 && c[2] == 0, qPrintable(QStringLiteral("%1 %2 %3").arg(c[0]).arg(c[1]).arg(c[2])));
+
+        // A stream that never leaves chance is switched past after maxBlockExamples.
+        sampler.report(std::vector<ExampleScore>(100, ExampleScore{1, 1.0}));
+        QCOMPARE(sampler.active(), size_t(3));
+
+        // Replay favours what is not learned: stream 1 (at chance) gets far more than stream 0 (learned).
+        c = counts(5000);
+        QVERIFY2(c[1] > 4 * c[0] && c[0] > 0, qPrintable(QStringLiteral("%1 %2 %3").arg(c[0]).arg(c[1]).arg(c[2])));
+        QVERIFY(sampler.summary().startsWith(QStringLiteral("3/3 on")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPretraining)
