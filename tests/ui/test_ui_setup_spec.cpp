@@ -74,6 +74,7 @@ void TestSetupSpec::formMatchesSavedFile()
     SetupPanel other;
     StudySpec changed = read;
     changed.train.loraRank = 4;
+    changed.train.saveAdapters = true; // the advanced checkbox round-trips
     changed.seeds = {1, 3};
     changed.description = QStringLiteral("kept although the form does not show it");
     const QString path2 = tmp.filePath(QStringLiteral("spec2.json"));
