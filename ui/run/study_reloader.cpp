@@ -1,5 +1,6 @@
 #include "ui/run/study_reloader.h"
 
+#include "ui/run/background_priority.h"
 #include "ui/study/study_loader.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,7 @@ void StudyReloader::startLoad()
     const AnalysisOptions options = m_options;
     QPointer<StudyReloader> self(this);
     QThreadPool::globalInstance()->start([self, dir, options] {
+        lowerCurrentThreadPriority();
         auto models = std::make_shared<std::vector<ModelStudy>>();
         try {
             *models = StudyLoader::load(dir, options);

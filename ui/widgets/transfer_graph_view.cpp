@@ -1,5 +1,7 @@
 #include "ui/widgets/transfer_graph_view.h"
 
+#include "ui/run/background_priority.h"
+
 #include "analysis/transfer_graph_figure.h"
 #include "ui/widgets/graph_edge_item.h"
 #include "ui/widgets/graph_node_item.h"
@@ -156,6 +158,7 @@ void TransferGraphView::setGraph(const TransferGraph &graph, LayoutEngine engine
     m_pending = pending; // a newer request supersedes an older one still running
     QPointer<TransferGraphView> self(this);
     QThreadPool::globalInstance()->start([task, self, pending] {
+        lowerCurrentThreadPriority();
         (*task)();
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
