@@ -365,7 +365,8 @@ CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext 
         cache = std::make_unique<VisionFeatureCache>();
 
     if (cell.kind != CellKind::Base) {
-        Trainer trainer(*model, prompt, d->trainConfig(cell, ctx.checkpointDir));
+        const TrainConfig trainConfig = d->trainConfig(cell, ctx.checkpointDir);
+        Trainer trainer(*model, prompt, trainConfig);
         const QString curveFile = QDir(ctx.checkpointDir).filePath(QStringLiteral("curve.json"));
         if (QFileInfo::exists(QDir(ctx.checkpointDir).filePath(QStringLiteral("trainer_state.json")))) {
             trainer.loadState(ctx.checkpointDir.toStdString()); // a stopped cell continues where it stopped
@@ -406,7 +407,7 @@ CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext 
         if (d->spec.train.saveAdapters && !ctx.adapterDir.isEmpty()) {
             const CheckpointFormat naming =
                 entry.checkpoint.isEmpty() ? CheckpointFormat::NanoVlm : detectCheckpointFormat(entry.checkpoint.toStdString());
-            saveAdapterFolder(*model, d->trainConfig(cell, ctx.checkpointDir).lora, ctx.adapterDir.toStdString(), naming,
+            saveAdapterFolder(*model, trainConfig.lora, ctx.adapterDir.toStdString(), naming,
                               {{"cell", cell.cellId().toStdString()},
                                {"base_sha256", baseHash.toStdString()},
                                {"program_version", d->programVersion.toStdString()}});

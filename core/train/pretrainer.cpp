@@ -73,12 +73,14 @@ PretrainMetric Pretrainer::forwardBatch(const std::vector<PretrainExample>& batc
     // Left padding: all rows end at column T-1; run the blocks' output only from the first target column.
     const int64_t T = vb.targets.size(1);
     std::vector<int64_t> firstCol(static_cast<size_t>(vb.size()), T);
+    std::vector<int64_t> letters(static_cast<size_t>(vb.size()), -100); // the answer letter each row predicts there
     {
         auto tg = vb.targets.accessor<int64_t, 2>();
         for (int64_t r = 0; r < vb.size(); ++r)
             for (int64_t c = 0; c < T; ++c)
                 if (tg[r][c] != -100) {
                     firstCol[static_cast<size_t>(r)] = c;
+                    letters[static_cast<size_t>(r)] = tg[r][c];
                     break;
                 }
     }
@@ -95,9 +97,6 @@ PretrainMetric Pretrainer::forwardBatch(const std::vector<PretrainExample>& batc
         inter.push_back(b.intermediates);
     if (scores) {
         at::NoGradGuard noGrad;
-        std::vector<int64_t> letters;
-        for (size_t r = 0; r < firstCol.size(); ++r)
-            letters.push_back(vb.targets[static_cast<int64_t>(r)][firstCol[r]].item<int64_t>());
         at::Tensor ce = at::cross_entropy_loss(model_.logits(answerHidden).to(at::kFloat), at::tensor(letters, at::kLong),
                                                {}, at::Reduction::None);
         auto acc = ce.accessor<float, 1>();
