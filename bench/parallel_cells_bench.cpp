@@ -37,12 +37,10 @@ Outcome runOnce(const ts::StudySpec &spec, int workers, int threads)
 {
     QTemporaryDir dir;
     const ts::StudyStore store = ts::StudyStore::create(dir.path(), spec.toJson());
-    std::vector<std::unique_ptr<ts::TorchCellExecutor>> executors;
+    const auto executors = ts::TorchCellExecutor::makeWorkers(spec, QStringLiteral("bench"), workers, threads);
     std::vector<ts::CellExecutor *> raw;
-    for (int w = 0; w < workers; ++w) {
-        executors.push_back(std::make_unique<ts::TorchCellExecutor>(spec, QStringLiteral("bench"), threads));
-        raw.push_back(executors.back().get());
-    }
+    for (const auto &executor : executors)
+        raw.push_back(executor.get());
     FILE *devnull = std::fopen("/dev/null", "w");
     ts::JsonLinesProgressSink sink(spec, ts::planStudy(spec), devnull);
     std::atomic<bool> stop{false};

@@ -164,12 +164,11 @@ int runStored(const StudyStore &store, const StudySpec &spec, const std::vector<
         effective.workers = options.workers;
     const StudyParallelism parallel =
         studyParallelism(effective, QThread::idealThreadCount(), spec.device != QLatin1String("cpu") && cudaAvailable());
-    std::vector<std::unique_ptr<TorchCellExecutor>> executors;
+    const std::vector<std::unique_ptr<TorchCellExecutor>> executors =
+        TorchCellExecutor::makeWorkers(spec, QStringLiteral(TRANSFERSCOPE_VERSION), parallel.workers, parallel.threadsPerWorker);
     std::vector<CellExecutor *> workers;
-    for (int w = 0; w < parallel.workers; ++w) {
-        executors.push_back(std::make_unique<TorchCellExecutor>(spec, QStringLiteral(TRANSFERSCOPE_VERSION), parallel.threadsPerWorker));
-        workers.push_back(executors.back().get());
-    }
+    for (const auto &executor : executors)
+        workers.push_back(executor.get());
     err << QStringLiteral("%1 worker(s) × %2 libtorch thread(s) on %3\n")
                .arg(parallel.workers)
                .arg(parallel.threadsPerWorker)

@@ -16,8 +16,17 @@ VitPatchEmbeddingImpl::VitPatchEmbeddingImpl(const VlmConfig& c)
 
 at::Tensor VitPatchEmbeddingImpl::forward(const at::Tensor& images)
 {
-    at::Tensor x = conv->forward(images);       // [B,D,h,w]
-    x = x.flatten(2).transpose(1, 2);           // row-major patches: [B,N,D]
+    // A convolution whose stride is its kernel is a linear map of non-overlapping patches. Done as one GEMM
+    // on the unfolded patches it is faster on CPU than the convolution, and its output is row-major [B,N,D]
+    // from the start (the convolution's transposed output made every later op copy it).
+    const int64_t P = conv->weight.size(2), B = images.size(0), C = images.size(1), H = images.size(2), W = images.size(3);
+    at::Tensor x;
+    if (H % P == 0 && W % P == 0) {
+        at::Tensor patches = images.reshape({B, C, H / P, P, W / P, P}).permute({0, 2, 4, 1, 3, 5}).reshape({B, (H / P) * (W / P), C * P * P});
+        x = at::linear(patches, conv->weight.reshape({conv->weight.size(0), C * P * P}), conv->bias);
+    } else {
+        x = conv->forward(images).flatten(2).transpose(1, 2).contiguous(); // row-major patches: [B,N,D]
+    }
     return x + position_embedding;
 }
 
@@ -44,9 +53,26 @@ VitMlpImpl::VitMlpImpl(int64_t dim, int64_t inter)
     fc2 = register_module("fc2", ProjLinear(inter, dim, true));
 }
 
+namespace {
+
+// GELU, tanh approximation. Without autograd it is evaluated as x·sigmoid(2z) (= 0.5·x·(1 + tanh z), exact up to
+// rounding: < 1e-6), in place: ATen's sigmoid is 2.5x faster than its tanh on this CPU and the tanh GELU was 16 %
+// of the frozen ViT's time. With autograd the library op keeps its exact backward.
+at::Tensor geluTanh(const at::Tensor& x)
+{
+    if (at::GradMode::is_enabled() && x.requires_grad())
+        return at::gelu(x, "tanh");
+    constexpr double k = 1.5957691216057308; // 2·sqrt(2/π)
+    at::Tensor y = x * x;
+    y.mul_(0.044715 * k).add_(k).mul_(x).sigmoid_();
+    return y.mul_(x);
+}
+
+} // namespace
+
 at::Tensor VitMlpImpl::forward(const at::Tensor& x)
 {
-    return fc2->forward(at::gelu(fc1->forward(x), "tanh"));
+    return fc2->forward(geluTanh(fc1->forward(x)));
 }
 
 VitBlockImpl::VitBlockImpl(const VlmConfig& c)

@@ -87,18 +87,35 @@ TrainCurve curveFromJson(const QJsonObject &o)
 
 } // namespace
 
+// What the workers of one study share. Eval sets are built under the lock (all workers need the same
+// ones at the start, so the second simply waits); map nodes never move, so references stay valid.
+struct TorchCellExecutor::Shared {
+    std::mutex mutex;
+    std::map<QString, std::vector<VlmExample>> evalSets;                 // target → items (same for every cell)
+    std::map<QString, std::unique_ptr<VisionFeatureCache>> featureCaches; // model → ViT features (frozen tower)
+
+    VisionFeatureCache &featureCache(const QString &model)
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        auto &slot = featureCaches[model];
+        if (!slot)
+            slot = std::make_unique<VisionFeatureCache>();
+        return *slot;
+    }
+};
+
 struct TorchCellExecutor::Impl {
     const StudySpec &spec;
     QString programVersion;
     c10::Device device = c10::Device(c10::DeviceType::CPU);
     std::unique_ptr<BpeTokenizer> tokenizer;
     std::map<QString, std::unique_ptr<BpeTokenizer>> folderTokenizers; // checkpoint folder → its own tokenizer.json
-    std::map<QString, std::vector<VlmExample>> evalSets;            // target → items (same for every cell)
-    std::map<QString, std::unique_ptr<VisionFeatureCache>> featureCaches; // model → ViT features (frozen tower)
+    std::shared_ptr<Shared> shared;
 
     int threads = 0;
 
-    Impl(const StudySpec &s, QString version, int threadsPerWorker) : spec(s), programVersion(std::move(version)), threads(threadsPerWorker)
+    Impl(const StudySpec &s, QString version, int threadsPerWorker, std::shared_ptr<Shared> sharedData)
+        : spec(s), programVersion(std::move(version)), shared(std::move(sharedData)), threads(threadsPerWorker)
     {
         device = configureRuntime({threads, spec.device != QLatin1String("cpu")});
         if (spec.device == QLatin1String("cuda") && device.is_cpu())
@@ -164,6 +181,8 @@ struct TorchCellExecutor::Impl {
 
     const std::vector<VlmExample> &evalSet(const QString &target)
     {
+        std::lock_guard<std::mutex> lock(shared->mutex);
+        auto &evalSets = shared->evalSets;
         auto it = evalSets.find(target);
         if (it != evalSets.end())
             return it->second;
@@ -294,8 +313,24 @@ struct TorchCellExecutor::Impl {
 };
 
 TorchCellExecutor::TorchCellExecutor(const StudySpec &spec, QString programVersion, int threadsPerWorker)
-    : d(std::make_unique<Impl>(spec, std::move(programVersion), threadsPerWorker))
+    : TorchCellExecutor(spec, std::move(programVersion), threadsPerWorker, std::make_shared<Shared>())
 {
+}
+
+TorchCellExecutor::TorchCellExecutor(const StudySpec &spec, QString programVersion, int threadsPerWorker,
+                                     std::shared_ptr<Shared> shared)
+    : d(std::make_unique<Impl>(spec, std::move(programVersion), threadsPerWorker, std::move(shared)))
+{
+}
+
+std::vector<std::unique_ptr<TorchCellExecutor>> TorchCellExecutor::makeWorkers(const StudySpec &spec, const QString &programVersion,
+                                                                               int count, int threadsPerWorker)
+{
+    const auto shared = std::make_shared<Shared>();
+    std::vector<std::unique_ptr<TorchCellExecutor>> out;
+    for (int w = 0; w < count; ++w)
+        out.push_back(std::unique_ptr<TorchCellExecutor>(new TorchCellExecutor(spec, programVersion, threadsPerWorker, shared)));
+    return out;
 }
 
 TorchCellExecutor::~TorchCellExecutor() = default;
@@ -359,10 +394,8 @@ CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext 
     auto [model, baseHash] = d->loadBase(entry);
     record.provenance.modelHash = baseHash;
     const ChatPrompt prompt(d->tokFor(entry, model->config()), model->config());
-    const bool sharedFeatures = d->spec.train.freezeVision;
-    auto &cache = d->featureCaches[cell.model];
-    if (!cache)
-        cache = std::make_unique<VisionFeatureCache>();
+    // With a frozen tower every cell of the model sees the same ViT features of the evaluation images.
+    VisionFeatureCache *evalCache = d->spec.train.freezeVision ? &d->shared->featureCache(cell.model) : nullptr;
 
     if (cell.kind != CellKind::Base) {
         const TrainConfig trainConfig = d->trainConfig(cell, ctx.checkpointDir);
@@ -378,7 +411,12 @@ CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext 
         const int64_t totalSteps = d->spec.train.steps;
         const double wallOffset = record.curve.size() ? record.curve.wallSeconds.back() : 0.0;
         const auto trainStart = PhaseClock::now();
-        const int64_t trainMisses = cache->misses();
+        // Training images are new to the study; keep their features (privately) only when the cell sees them
+        // again, in a later epoch, so they never crowd the evaluation images out of the shared cache.
+        const int64_t samples = totalSteps * trainConfig.batchSize * trainConfig.gradAccum;
+        std::unique_ptr<VisionFeatureCache> trainCache;
+        if (d->spec.train.freezeVision && samples > int64_t(data->size()))
+            trainCache = std::make_unique<VisionFeatureCache>();
         const TrainResult result = trainer.train(
             ExampleSource::fromVector(data),
             [&](const MetricSample &m) {
@@ -392,9 +430,16 @@ CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext 
                 if (ctx.progress)
                     ctx.progress(QStringLiteral("train"), double(m.step), double(totalSteps));
             },
-            ctx.stopRequested, sharedFeatures ? cache.get() : nullptr);
+            ctx.stopRequested, trainCache.get());
         phase::addTime("training", std::chrono::duration<double>(PhaseClock::now() - trainStart).count());
-        phase::addCount("training", cache->misses() - trainMisses); // ViT images computed while training
+        if (trainCache) { // ViT images computed while training (bench/study_bench)
+            phase::addCount("training", trainCache->misses());
+        } else if (!data->empty()) {
+            int64_t images = 0;
+            for (const VlmExample &e : *data)
+                images += int64_t(e.images.size());
+            phase::addCount("training", images * samples / int64_t(data->size()));
+        }
         if (result.stopped) {
             trainer.saveState(ctx.checkpointDir.toStdString());
             QFile f(curveFile);
@@ -424,11 +469,11 @@ CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext 
     for (const QString &t : targets)
         itemsTotal += evalItemsFor(d->spec, t);
     double evalSeconds = 0;
-    const int64_t evalMisses = cache->misses();
+    const int64_t evalMisses = evalCache ? evalCache->misses() : 0;
     for (const QString &target : targets) {
         const std::vector<VlmExample> &items = d->evalSet(target);
         const auto evalStart = PhaseClock::now();
-        const EvalResult result = evaluateMultipleChoice(*model, prompt, items, evalOptions, sharedFeatures ? cache.get() : nullptr);
+        const EvalResult result = evaluateMultipleChoice(*model, prompt, items, evalOptions, evalCache);
         evalSeconds += std::chrono::duration<double>(PhaseClock::now() - evalStart).count();
         TaskEvaluation e;
         e.task = target;
@@ -444,9 +489,8 @@ CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext 
             ctx.progress(QStringLiteral("eval"), itemsDone, itemsTotal);
     }
     phase::addTime("evaluation", evalSeconds);
-    phase::addCount("evaluation", cache->misses() - evalMisses); // ViT images computed while evaluating
-    if (!sharedFeatures)
-        cache->clear(); // the tower was trained: its features belong to this cell only
+    if (evalCache) // ViT images computed while evaluating (bench/study_bench: one worker)
+        phase::addCount("evaluation", evalCache->misses() - evalMisses);
     record.provenance.finished = QDateTime::currentDateTimeUtc();
     return record;
 }

@@ -2,12 +2,15 @@
 // The real executor: loads a base model, finetunes it on a suite task with the VLM core, and
 // evaluates it on every target. Keeps per model what is the same for every cell of that model
 // (the base weights' location and hash, and — with a frozen vision tower — the ViT features of the
-// evaluation images), and per study the evaluation sets. libtorch stays behind the pimpl, so this
-// header costs nothing to include.
+// evaluation images), and per study the evaluation sets. The workers of one study share both
+// (makeWorkers): every cell of a model starts from the same frozen tower, so a model's evaluation
+// images pass through its ViT once per study, not once per worker. libtorch stays behind the pimpl, so
+// this header costs nothing to include.
 
 #include "study/cell_executor.h"
 
 #include <memory>
+#include <vector>
 
 namespace ts {
 
@@ -17,6 +20,9 @@ public:
     // executors may run cells on several threads at once; each executor is used by one thread.
     TorchCellExecutor(const StudySpec &spec, QString programVersion, int threadsPerWorker = 0);
     ~TorchCellExecutor() override;
+    // `count` executors for the workers of one study, sharing evaluation sets and ViT feature caches.
+    static std::vector<std::unique_ptr<TorchCellExecutor>> makeWorkers(const StudySpec &spec, const QString &programVersion,
+                                                                       int count, int threadsPerWorker);
 
     CellRecord run(const PlannedCell &cell, const CellRunContext &context) override;
     QString deviceName() const;
@@ -28,6 +34,8 @@ public:
     static QStringList preflight(const StudySpec &spec);
 
 private:
+    struct Shared;
+    TorchCellExecutor(const StudySpec &spec, QString programVersion, int threadsPerWorker, std::shared_ptr<Shared> shared);
     struct Impl;
     std::unique_ptr<Impl> d;
 };

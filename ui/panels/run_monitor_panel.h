@@ -55,6 +55,7 @@ Q_SIGNALS:
 
 private:
     void buildControls();
+    void fitGridColumns();
     void loadPlan(const QString &studyDir);
     void loadStoredCurves(const QStringList &cellIds);
     void onEvent(const StudyEvent &event);

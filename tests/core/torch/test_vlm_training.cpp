@@ -2,6 +2,8 @@
 // The image task is drawn here (no dependency on the Qt task suite): "Which colour is the square?".
 #include "eval/multiple_choice_evaluator.h"
 #include "model/runtime.h"
+#include "model/vision_feature_cache.h"
+#include "model/vlm_batch.h"
 #include "model/vlm_error.h"
 #include "model/vlm_presets.h"
 #include "train/lr_schedule.h"
@@ -14,6 +16,8 @@
 #include <QtTest>
 
 #include <random>
+#include <set>
+#include <thread>
 
 using namespace ts;
 
@@ -145,6 +149,51 @@ private Q_SLOTS:
         EvalResult viaGen = evaluateMultipleChoice(*m, prompt, *val, gen, &cache);
         QCOMPARE(viaGen.items.size(), val->size());
         QVERIFY2(viaGen.accuracy >= 0.8, std::to_string(viaGen.accuracy).c_str());
+    }
+
+    // The workers of a study share one cache per model: two threads asking for overlapping images at once
+    // get the same features the model computes directly, and each image passes through the ViT only once.
+    void sharedFeatureCacheComputesEachImageOnce()
+    {
+        VisionLanguageModel m = freshModel(21);
+        m->eval();
+        const int size = static_cast<int>(preset_.config.vit_img_size);
+        const auto set = colourSet(48, 9, size);
+        std::vector<const RgbImage*> images;
+        std::vector<uint64_t> keys;
+        for (const auto& ex : *set) {
+            images.push_back(&ex.images.at(0));
+            keys.push_back(imageContentKey(ex.images.at(0)));
+        }
+        at::Tensor all = imagesToTensor(images, size);
+        at::Tensor direct;
+        {
+            at::NoGradGuard g;
+            direct = m->encodeImages(all);
+        }
+        VisionFeatureCache cache;
+        // Thread A asks for images 0..31, thread B for 16..47 (twice, the second time all hits).
+        auto ask = [&](int64_t from, int64_t to, at::Tensor* out) {
+            std::vector<uint64_t> k(keys.begin() + from, keys.begin() + to);
+            for (int rep = 0; rep < 2; ++rep)
+                *out = cache.features(*m, all.narrow(0, from, to - from), k);
+        };
+        at::Tensor a, b;
+        std::thread ta(ask, 0, 32, &a), tb(ask, 16, 48, &b);
+        ta.join();
+        tb.join();
+        QVERIFY(at::allclose(a, direct.narrow(0, 0, 32), 1e-5, 1e-6));
+        QVERIFY(at::allclose(b, direct.narrow(0, 16, 32), 1e-5, 1e-6));
+        std::set<uint64_t> unique(keys.begin(), keys.end());
+        QCOMPARE(cache.misses(), int64_t(unique.size()));
+        QCOMPARE(cache.hits(), int64_t(4 * 32) - cache.misses());
+        QVERIFY(cache.bytes() > 0);
+
+        // Over budget: nothing is stored, every request is computed, and the answer is still right.
+        VisionFeatureCache tiny(1);
+        at::Tensor t1 = tiny.features(*m, all, keys);
+        QVERIFY(at::allclose(t1, direct, 1e-5, 1e-6));
+        QCOMPARE(tiny.bytes(), int64_t(0));
     }
 
     void sameSeedSameNumbers()
