@@ -13,7 +13,7 @@ StudyParallelism studyParallelism(const StudySpec &spec, int cores, bool cuda)
     if (onlyPresets) {
         // One libtorch thread per cell: measured on the 2-core VM, a preset cell on 2 threads ran ~10x slower
         // than on 1 (bench/README.md); cells side by side use the cores instead. Capped: every worker holds
-        // its own model copy and feature cache.
+        // its own model copy (the ViT features of the evaluation images are shared).
         const int threads = spec.threads > 0 ? spec.threads : 1;
         return {spec.workers > 0 ? spec.workers : std::clamp(cores / threads, 1, 8), threads};
     }
