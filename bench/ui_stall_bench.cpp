@@ -48,7 +48,9 @@ public:
     struct Slow {
         double ms;
         QString what;
+        double at = 0; // seconds since the bench started, when the delivery ended
     };
+    QElapsedTimer *clock = nullptr;
     std::vector<Slow> slow;
 
     bool notify(QObject *receiver, QEvent *event) override
@@ -60,12 +62,14 @@ public:
         }
         const qint64 c0 = threadCpuNs();
         const int type = int(event->type());
-        const QString name = QString::fromLatin1(receiver->metaObject()->className()) + QLatin1Char('/') + receiver->objectName();
+        QString name = QString::fromLatin1(receiver->metaObject()->className()) + QLatin1Char('/') + receiver->objectName();
+        for (QObject *p = receiver->parent(); p && name.count(QLatin1Char('<')) < 3; p = p->parent()) // which view it belongs to
+            name += QStringLiteral(" < %1/%2").arg(QString::fromLatin1(p->metaObject()->className()), p->objectName());
         const bool r = QApplication::notify(receiver, event);
         --m_depth;
         const double ms = (threadCpuNs() - c0) / 1e6;
-        if (ms > 12)
-            slow.push_back({ms, QStringLiteral("%1 event %2").arg(name).arg(type)});
+        if (ms > 2)
+            slow.push_back({ms, QStringLiteral("%1 event %2").arg(name).arg(type), clock && clock->isValid() ? clock->nsecsElapsed() / 1e9 : 0});
         return r;
     }
 
@@ -117,6 +121,7 @@ int main(int argc, char **argv)
     std::vector<std::pair<double, double>> busyAt; // (busy ms, seconds since start) for the report of the worst
     qint64 lastCpu = 0;
     QElapsedTimer clock;
+    app.clock = &clock;
     constexpr int kBeatMs = 2;
     QTimer beat;
     beat.setTimerType(Qt::PreciseTimer);
@@ -152,9 +157,16 @@ int main(int argc, char **argv)
         for (std::size_t i = 0; i < std::min<std::size_t>(5, busyAt.size()); ++i)
             std::printf(" %.1f@%.2f", busyAt[i].first, busyAt[i].second);
         std::printf("\n");
+        // What made up the longest stretch: the deliveries (> 2 ms CPU) that ended within it.
+        if (!busyAt.empty()) {
+            const double end = busyAt.front().second, start = end - busyAt.front().first / 1000.0 - 0.002;
+            for (const auto &s : app.slow)
+                if (s.at >= start && s.at <= end + 0.0005)
+                    std::printf("  in the longest stretch: %.1f ms CPU  %s\n", s.ms, qPrintable(s.what));
+        }
         std::sort(app.slow.begin(), app.slow.end(), [](const auto &a, const auto &b) { return a.ms > b.ms; });
         for (std::size_t i = 0; i < std::min<std::size_t>(6, app.slow.size()); ++i)
-            std::printf("  slow event delivery: %.1f ms CPU  %s\n", app.slow[i].ms, qPrintable(app.slow[i].what));
+            std::printf("  slow event delivery: %.1f ms CPU at %.2f s  %s\n", app.slow[i].ms, app.slow[i].at, qPrintable(app.slow[i].what));
         std::printf("UI-thread CPU time between heartbeats: longest %.1f ms, p99 %.1f ms (work done in one go, waits excluded)\n",
                     busyMs.empty() ? 0 : busyMs.back(), busyMs.empty() ? 0 : busyMs[std::size_t(0.99 * double(busyMs.size() - 1))]);
         // The views' share: one reload of the finished study into the document, as a completed cell triggers it

@@ -1,5 +1,7 @@
 #include "ui/panels/task_detail_panel.h"
 
+#include <QTimer>
+
 #include "common/task_catalog.h"
 #include "ui/models/persona_table_model.h"
 #include "ui/study/study_document.h"
@@ -14,6 +16,7 @@
 #include <QLabel>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 #include <cmath>
 
@@ -29,15 +32,19 @@ QString percent(double v)
 } // namespace
 
 TaskDetailPanel::TaskDetailPanel(StudyDocument *document, QWidget *parent)
-    : QWidget(parent), m_document(document), m_header(new QLabel(this)), m_info(new QLabel(this)),
+    : QWidget(parent), m_document(document), m_header(new QLabel(this)), m_info(new QTextBrowser(this)),
       m_samples(new QVBoxLayout), m_samplesNote(new QLabel(this)),
       m_outgoing(new PgfBarChart(PgfBarChart::Direction::Outgoing, this)),
       m_incoming(new PgfBarChart(PgfBarChart::Direction::Incoming, this))
 {
     setObjectName(QStringLiteral("TaskDetailPanel"));
-    m_info->setWordWrap(true);
-    m_info->setTextFormat(Qt::RichText);
-    m_info->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    // A text browser, not a word-wrapped QLabel: a label's height depends on its width, so each new text made
+    // the scroll area around it lay everything out again, twice (~30 ms per study reload in
+    // transferscope_ui_stall_bench); the browser lays out only its own document.
+    m_info->setFrameShape(QFrame::NoFrame);
+    m_info->viewport()->setAutoFillBackground(false);
+    m_info->setOpenLinks(false);
+    m_info->setMinimumHeight(m_info->fontMetrics().lineSpacing() * 11);
     m_samplesNote->setWordWrap(true);
 
     // What the task is on the left, example items beside it, so both show without scrolling in a
@@ -46,8 +53,7 @@ TaskDetailPanel::TaskDetailPanel(StudyDocument *document, QWidget *parent)
     auto *topLayout = new QHBoxLayout(top);
     auto *infoColumn = new QVBoxLayout;
     infoColumn->addWidget(m_header);
-    infoColumn->addWidget(m_info);
-    infoColumn->addStretch();
+    infoColumn->addWidget(m_info, 1);
     auto *sampleColumn = new QVBoxLayout;
     sampleColumn->addWidget(m_samplesNote);
     sampleColumn->addLayout(m_samples);
@@ -93,12 +99,40 @@ QList<Figure *> TaskDetailPanel::figures()
 
 QString TaskDetailPanel::headerText() const
 {
-    return m_header->text();
+    return m_headerHtml;
 }
 
 QString TaskDetailPanel::infoText() const
 {
-    return m_info->text();
+    return m_infoHtml;
+}
+
+void TaskDetailPanel::setTexts(const QString &header, const QString &info)
+{
+    m_headerHtml = header;
+    m_infoHtml = info;
+    if (isVisible())
+        applyTexts();
+}
+
+// A new text in the word-wrapped rich-text label makes its scroll area lay the text out again, visible or not
+// (15–19 ms per study reload in transferscope_ui_stall_bench): only when shown, and only when it changed.
+void TaskDetailPanel::applyTexts()
+{
+    if (m_header->text() != m_headerHtml)
+        m_header->setText(m_headerHtml);
+    if (m_shownInfo != m_infoHtml) {
+        m_info->setHtml(m_infoHtml);
+        m_shownInfo = m_infoHtml;
+    }
+}
+
+void TaskDetailPanel::showEvent(QShowEvent *event)
+{
+    applyTexts();
+    if (m_samplesStale)
+        rebuildSamples();
+    QWidget::showEvent(event);
 }
 
 void TaskDetailPanel::showTask(const QString &task)
@@ -115,19 +149,19 @@ void TaskDetailPanel::refresh()
     const ModelStudy *study = m_document->current();
     if (m_task.isEmpty() && study && study->matrix().taskCount() > 0) {
         m_task = study->matrix().tasks().first();
-        rebuildSamples();
+        // In a later event-loop turn: the first load of a study already rebuilds every view in this one, and
+        // the cards' layout would add ~30 ms to that stall (transferscope_ui_stall_bench).
+        QTimer::singleShot(0, this, &TaskDetailPanel::rebuildSamples);
     }
     const int task = study ? study->matrix().taskIndex(m_task) : -1;
     if (!study || task < 0) {
-        m_header->setText(tr("<h3>No task selected</h3>"));
-        m_info->setText(tr("Click a task in the matrix, the graph or the personas view."));
+        setTexts(tr("<h3>No task selected</h3>"), tr("Click a task in the matrix, the graph or the personas view."));
         m_outgoing->setTask(nullptr, -1, m_document->palette());
         m_incoming->setTask(nullptr, -1, m_document->palette());
         return;
     }
     const TransferMatrix &m = study->matrix();
     const ModelAnalysis &a = study->analysis;
-    m_header->setText(QStringLiteral("<h3>%1 (%2)</h3>").arg(m.tasks().at(task).toHtmlEscaped(), m.abbreviations().at(task)));
 
     QStringList rows;
     auto row = [&rows](const QString &key, const QString &value) {
@@ -162,7 +196,8 @@ void TaskDetailPanel::refresh()
     const QString held = personas.personaSummary(task);
     row(tr("Personas"), held.isEmpty() ? tr("none under the current rule") : held.toHtmlEscaped());
     row(tr("Model"), m.model().toHtmlEscaped() + tr(" · %n run(s)", nullptr, m.runCount()));
-    m_info->setText(QStringLiteral("<table>%1</table>").arg(rows.join(QString())));
+    setTexts(QStringLiteral("<h3>%1 (%2)</h3>").arg(m.tasks().at(task).toHtmlEscaped(), m.abbreviations().at(task)),
+             QStringLiteral("<table>%1</table>").arg(rows.join(QString())));
 
     m_outgoing->setTask(&a, task, m_document->palette());
     m_incoming->setTask(&a, task, m_document->palette());
@@ -170,6 +205,10 @@ void TaskDetailPanel::refresh()
 
 void TaskDetailPanel::rebuildSamples()
 {
+    // Rendering the examples and laying out their cards is the panel's costliest step: not while hidden.
+    m_samplesStale = !isVisible();
+    if (m_samplesStale)
+        return;
     while (QLayoutItem *item = m_samples->takeAt(0)) {
         delete item->widget();
         delete item;

@@ -9,6 +9,7 @@
 
 class QVBoxLayout;
 class QLabel;
+class QTextBrowser;
 
 namespace ts::ui {
 
@@ -25,24 +26,32 @@ public:
     QString infoText() const;
     PgfBarChart *outgoingChart() const { return m_outgoing; }
     PgfBarChart *incomingChart() const { return m_incoming; }
-    int sampleCount() const { return m_sampleCount; }
+    int sampleCount() const { return m_samplesStale ? 0 : m_sampleCount; }
     QList<Figure *> figures() override;
 
     void showTask(const QString &task);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void refresh();
     void rebuildSamples();
+    void setTexts(const QString &header, const QString &info);
+    void applyTexts();
 
     StudyDocument *m_document;
     QString m_task;
     QLabel *m_header;
-    QLabel *m_info;
+    QTextBrowser *m_info;
     QVBoxLayout *m_samples;
     QLabel *m_samplesNote;
     PgfBarChart *m_outgoing;
     PgfBarChart *m_incoming;
     int m_sampleCount = 0;
+    QString m_headerHtml, m_infoHtml; // what the labels show, or will show once the panel is visible
+    QString m_shownInfo;
+    bool m_samplesStale = false;      // the sample cards are for another task: rebuilt once visible
 };
 
 } // namespace ts::ui
