@@ -113,6 +113,7 @@ void RunMonitorPanel::buildControls()
     // Not ResizeToContents: that re-measures every row of every column on each progress tick (a 13–19 ms
     // layout pass in transferscope_ui_stall_bench). Columns are fitted when rows come or go instead.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     connect(m_cells, &QAbstractItemModel::modelReset, this, &RunMonitorPanel::fitGridColumns);
     connect(m_cells, &QAbstractItemModel::rowsInserted, this, &RunMonitorPanel::fitGridColumns);
     m_table->setAlternatingRowColors(true);

@@ -44,7 +44,7 @@ TaskDetailPanel::TaskDetailPanel(StudyDocument *document, QWidget *parent)
     m_info->setFrameShape(QFrame::NoFrame);
     m_info->viewport()->setAutoFillBackground(false);
     m_info->setOpenLinks(false);
-    m_info->setMinimumHeight(m_info->fontMetrics().lineSpacing() * 11);
+    m_info->setMinimumHeight(m_info->fontMetrics().lineSpacing() * 17); // the whole table, in an ordinary dock
     m_samplesNote->setWordWrap(true);
 
     // What the task is on the left, example items beside it, so both show without scrolling in a
