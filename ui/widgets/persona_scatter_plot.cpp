@@ -10,7 +10,7 @@
 namespace ts::ui {
 
 PersonaScatterPlot::PersonaScatterPlot(bool positive, QWidget *parent)
-    : QCustomPlot(parent), m_positive(positive), m_title(new QCPTextElement(this))
+    : LazyReplotPlot(parent), m_positive(positive), m_title(new QCPTextElement(this))
 {
     setMouseTracking(true);
     setMinimumSize(160, 120); // the layout's own minimum is wide; let docks shrink
@@ -103,7 +103,7 @@ void PersonaScatterPlot::rebuild()
     clearGraphs();
     if (!m_analysis || m_analysis->scores.empty()) {
         m_title->setText(tr("No study open"));
-        replot(rpQueuedReplot);
+        requestReplot();
         return;
     }
     const Persona xPersona = m_positive ? Persona::Donor : Persona::Pirate;
@@ -182,7 +182,7 @@ void PersonaScatterPlot::rebuild()
         m_pointLabels.append({label, p});
     }
     declutterLabels();
-    replot(rpQueuedReplot);
+    requestReplot();
 }
 
 void PersonaScatterPlot::declutterLabels(QPaintDevice *device)
@@ -296,7 +296,7 @@ void PersonaScatterPlot::paintFigure(QPainter &painter, const QRectF &rect, cons
     painter.restore();
     applyFonts(font().pointSizeF());
     declutterLabels();
-    replot(rpQueuedReplot);
+    requestReplot();
 }
 
 } // namespace ts::ui

@@ -6,11 +6,11 @@
 #include "analysis/model_analysis.h"
 #include "ui/figures/figure.h"
 
-#include "ui/widgets/qcustomplot_include.h"
+#include "ui/widgets/lazy_replot_plot.h"
 
 namespace ts::ui {
 
-class PersonaScatterPlot : public QCustomPlot, public Figure {
+class PersonaScatterPlot : public LazyReplotPlot, public Figure {
     Q_OBJECT
 public:
     PersonaScatterPlot(bool positive, QWidget *parent = nullptr);

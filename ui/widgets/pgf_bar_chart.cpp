@@ -5,7 +5,7 @@
 namespace ts::ui {
 
 PgfBarChart::PgfBarChart(Direction direction, QWidget *parent)
-    : QCustomPlot(parent), m_direction(direction), m_title(new QCPTextElement(this))
+    : LazyReplotPlot(parent), m_direction(direction), m_title(new QCPTextElement(this))
 {
     setMinimumSize(160, 120); // the layout's own minimum is wide; let docks shrink
     plotLayout()->insertRow(0);
@@ -45,7 +45,7 @@ void PgfBarChart::rebuild(const DivergingPalette &palette)
     m_labels.clear();
     if (!m_analysis || m_task < 0) {
         m_title->setText(QString());
-        replot(rpQueuedReplot);
+        requestReplot();
         return;
     }
     const TransferMatrix &m = m_analysis->matrix;
@@ -105,7 +105,7 @@ void PgfBarChart::rebuild(const DivergingPalette &palette)
     xAxis->setRange(-0.6, x - 0.4);
     const double pad = std::max(0.05, (hi - lo) * 0.08);
     yAxis->setRange(lo - pad, hi + pad);
-    replot(rpQueuedReplot);
+    requestReplot();
 }
 
 void PgfBarChart::paintFigure(QPainter &painter, const QRectF &rect, const FigureStyle &style)

@@ -6,11 +6,11 @@
 #include "ui/figures/figure.h"
 #include "ui/theme/diverging_palette.h"
 
-#include "ui/widgets/qcustomplot_include.h"
+#include "ui/widgets/lazy_replot_plot.h"
 
 namespace ts::ui {
 
-class PgfBarChart : public QCustomPlot, public Figure {
+class PgfBarChart : public LazyReplotPlot, public Figure {
     Q_OBJECT
 public:
     enum class Direction { Outgoing, Incoming };

@@ -12,7 +12,7 @@
 namespace ts::ui {
 
 PgfHeatmapPlot::PgfHeatmapPlot(QWidget *parent)
-    : QCustomPlot(parent), m_map(new QCPColorMap(xAxis, yAxis)), m_scale(new QCPColorScale(this)),
+    : LazyReplotPlot(parent), m_map(new QCPColorMap(xAxis, yAxis)), m_scale(new QCPColorScale(this)),
       m_title(new QCPTextElement(this))
 {
     setMouseTracking(true);
@@ -73,7 +73,7 @@ void PgfHeatmapPlot::setTitle(const QString &title)
 {
     m_titleText = title;
     m_title->setText(title);
-    replot(rpQueuedReplot);
+    requestReplot();
 }
 
 void PgfHeatmapPlot::setShowValues(bool show)
@@ -94,7 +94,7 @@ void PgfHeatmapPlot::setColourScaleVisible(bool visible)
         plotLayout()->take(m_scale);
         plotLayout()->simplify();
     }
-    replot(rpQueuedReplot);
+    requestReplot();
 }
 
 void PgfHeatmapPlot::applyGradient(const DivergingPalette &palette)
@@ -163,7 +163,7 @@ void PgfHeatmapPlot::rebuild()
     yAxis->setRange(-0.5, n - 0.5);
     setHighlights(m_highlights); // re-create outlines above the new cells
     updateValueFonts(axisRect()->width() / std::max(n, 1), font().pointSizeF(), m_palette, logicalDpiY() / 72.0);
-    replot(rpQueuedReplot);
+    requestReplot();
 }
 
 void PgfHeatmapPlot::updateValueFonts(double cellSize, double basePoints, const DivergingPalette &palette, double unitsPerPoint)
@@ -201,7 +201,7 @@ void PgfHeatmapPlot::setHighlights(const QVector<QRect> &cells)
         rect->setSelectable(false);
         m_highlightItems.append(rect);
     }
-    replot(rpQueuedReplot);
+    requestReplot();
 }
 
 QPoint PgfHeatmapPlot::cellAt(const QPoint &pos) const

@@ -11,13 +11,13 @@
 #include <QRect>
 #include <QVector>
 
-#include "ui/widgets/qcustomplot_include.h"
+#include "ui/widgets/lazy_replot_plot.h"
 
 namespace ts::ui {
 
 class PgfMatrixModel;
 
-class PgfHeatmapPlot : public QCustomPlot, public Figure {
+class PgfHeatmapPlot : public LazyReplotPlot, public Figure {
     Q_OBJECT
 public:
     explicit PgfHeatmapPlot(QWidget *parent = nullptr);
