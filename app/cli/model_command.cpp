@@ -149,6 +149,19 @@ int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     seedEverything(cfg.seed);
     VisionLanguageModel model(p.config, p.init_std);
+    if (const QString init = optionValue(args, QStringLiteral("--init")); !init.isEmpty()) {
+        // Continue from a folder of this preset's shape (staged curricula, probes): every weight must match.
+        const VisionLanguageModel from = loadCheckpointFolder(init.toStdString());
+        const auto source = from->named_parameters();
+        at::NoGradGuard noGrad;
+        for (auto &param : model->named_parameters()) {
+            const at::Tensor *w = source.find(param.key());
+            if (!w || w->sizes() != param.value().sizes())
+                throw InputError(init, 0, QStringLiteral("--init"),
+                                 QStringLiteral("has no weight '%1' of the shape preset %2 needs").arg(QString::fromStdString(param.key()), QString::fromStdString(preset)));
+            param.value().copy_(*w);
+        }
+    }
     const BpeTokenizer tok = suiteTokenizer();
     const ChatPrompt prompt(tok, model->config());
     auto heads = std::make_shared<const IntermediateHeads>();

@@ -2,6 +2,7 @@
 // skill task must lift it from chance, and the dense per-patch loss on the vision tower must fall.
 // libtorch headers first: Qt's keyword macros break them.
 #include "eval/multiple_choice_evaluator.h"
+#include "model/checkpoint_format.h"
 #include "model/nanovlm_checkpoint.h"
 #include "model/runtime.h"
 #include "model/tokenizer_bpe.h"
@@ -9,12 +10,26 @@
 #include "train/pretrainer.h"
 #include "study/pretrain_data.h"
 
+#include "common/resource_locator.h"
+
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace ts;
 
 namespace {
+
+// Exit code of transferscope-cli, its stderr in *err.
+int runCli(const QStringList &args, QString *err = nullptr)
+{
+    QProcess p;
+    p.start(QStringLiteral(TRANSFERSCOPE_CLI), args);
+    p.waitForFinished(300000);
+    if (err)
+        *err = QString::fromUtf8(p.readAllStandardError());
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
 
 // suite-tiny's geometry (64 px, patch 8: the 8×8 grid of patchTargets) with one block per tower, for speed.
 VlmConfig smallConfig()
@@ -133,6 +148,48 @@ private Q_SLOTS:
         c = counts(5000);
         QVERIFY2(c[1] > 4 * c[0] && c[0] > 0, qPrintable(QStringLiteral("%1 %2 %3").arg(c[0]).arg(c[1]).arg(c[2])));
         QVERIFY(sampler.summary().startsWith(QStringLiteral("3/3 on")));
+    }
+
+    // A staged curriculum continues from a folder: `--init` starts from its weights exactly (with lr 0 they
+    // come out unchanged), and a folder of another shape is refused naming the option.
+    void pretrainInitStartsFromTheFolderWeights()
+    {
+        QTemporaryDir tmp;
+        const QString a = tmp.filePath(QStringLiteral("a")), b = tmp.filePath(QStringLiteral("b"));
+        QString err;
+        QCOMPARE(runCli({QStringLiteral("model"), QStringLiteral("pretrain"), QStringLiteral("--preset"), QStringLiteral("suite-tiny"),
+                         QStringLiteral("--steps"), QStringLiteral("2"), QStringLiteral("--batch"), QStringLiteral("2"), QStringLiteral("--out"), a},
+                        &err),
+                 0);
+        QCOMPARE(runCli({QStringLiteral("model"), QStringLiteral("pretrain"), QStringLiteral("--preset"), QStringLiteral("suite-tiny"),
+                         QStringLiteral("--init"), a, QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--lr"), QStringLiteral("0"),
+                         QStringLiteral("--steps"), QStringLiteral("1"), QStringLiteral("--batch"), QStringLiteral("2"), QStringLiteral("--out"), b},
+                        &err),
+                 0);
+        const VisionLanguageModel wa = loadCheckpointFolder(a.toStdString()), wb = loadCheckpointFolder(b.toStdString());
+        const auto pb = wb->named_parameters();
+        int compared = 0;
+        for (const auto &param : wa->named_parameters()) {
+            const at::Tensor *other = pb.find(param.key());
+            QVERIFY2(other, param.key().c_str());
+            QVERIFY2(at::equal(param.value(), *other), param.key().c_str());
+            ++compared;
+        }
+        QVERIFY(compared > 20);
+        // A fresh model with another seed differs: the equality above is the folder's doing.
+        QCOMPARE(runCli({QStringLiteral("model"), QStringLiteral("pretrain"), QStringLiteral("--preset"), QStringLiteral("suite-tiny"),
+                         QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--lr"), QStringLiteral("0"), QStringLiteral("--steps"),
+                         QStringLiteral("1"), QStringLiteral("--batch"), QStringLiteral("2"), QStringLiteral("--out"), tmp.filePath(QStringLiteral("c"))},
+                        &err),
+                 0);
+        const VisionLanguageModel wc = loadCheckpointFolder(tmp.filePath(QStringLiteral("c")).toStdString());
+        QVERIFY(!at::equal(wc->named_parameters()["decoder.blocks.0.attn.q_proj.weight"], wa->named_parameters()["decoder.blocks.0.attn.q_proj.weight"]));
+
+        QVERIFY(runCli({QStringLiteral("model"), QStringLiteral("pretrain"), QStringLiteral("--preset"), QStringLiteral("suite-tiny"),
+                        QStringLiteral("--init"), resourcePath(QStringLiteral("models/suite-small")), QStringLiteral("--steps"), QStringLiteral("1"),
+                        QStringLiteral("--out"), tmp.filePath(QStringLiteral("d"))},
+                       &err) != 0);
+        QVERIFY2(err.contains(QStringLiteral("--init")) && err.contains(QStringLiteral("suite-small")), qPrintable(err));
     }
 };
 
