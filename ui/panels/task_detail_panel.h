@@ -49,8 +49,8 @@ private:
     PgfBarChart *m_outgoing;
     PgfBarChart *m_incoming;
     int m_sampleCount = 0;
-    QString m_headerHtml, m_infoHtml; // what the labels show, or will show once the panel is visible
-    QString m_shownInfo;
+    QString m_headerHtml, m_infoHtml; // what the panel shows, or will show once it is visible
+    QString m_shownInfo;              // what the browser holds (its toHtml() is a rewritten document)
     bool m_samplesStale = false;      // the sample cards are for another task: rebuilt once visible
 };
 
