@@ -8,6 +8,7 @@
 // libtorch headers first: Qt's keyword macros break them.
 #include "eval/multiple_choice_evaluator.h"
 #include "model/checkpoint_format.h"
+#include "model/lora.h"
 #include "model/nanovlm_checkpoint.h"
 #include "model/runtime.h"
 #include "model/tokenizer_bpe.h"
@@ -316,6 +317,7 @@ int finetuneGain(const QStringList &args, QTextStream &out, QTextStream &err)
         tc.lora.settings.dropout = 0.0;
         Trainer trainer(*model, prompt, tc);
         trainer.train(ExampleSource::fromVector(data));
+        mergeLora(*model); // evaluated as the study does: one plain linear layer per projection
         model->eval();
         const double tuned = evaluateMultipleChoice(*model, prompt, val, EvalOptions{}).accuracy;
         const double hw = halfWidth(1.0 / t.options, items);

@@ -21,9 +21,10 @@ public:
 
     // Adds lora_A [r,in] (kaiming-uniform a=sqrt(5), as PEFT) and lora_B [out,r] (zeros), trainable; freezes nothing.
     void enableLora(const LoraSettings& s);
-    bool hasLora() const { return lora_A.defined(); }
+    bool hasLora() const { return lora_A.defined() && !loraMerged_; }
     double loraScaling() const { return scaling_; }
-    // W += scaling * B A (fp32), then B = 0 so the module keeps its output and can take another adapter.
+    // W += scaling * B A (fp32), then B = 0 and the adapter branch is no longer computed: the module keeps its
+    // output at the cost of a plain linear layer (evaluation after finetuning, saving a merged base).
     void mergeLora();
 
     int64_t inFeatures() const { return in_; }
@@ -35,6 +36,7 @@ private:
     int64_t in_, out_;
     double scaling_ = 0.0;
     double dropout_ = 0.0;
+    bool loraMerged_ = false;
 };
 TORCH_MODULE(ProjLinear);
 

@@ -36,6 +36,14 @@ public:
     // Returns the complete record (evaluations, curve, provenance). Throws CellStopped on a stop
     // request, any other exception on failure (e.g. a non-finite loss).
     virtual CellRecord run(const PlannedCell &cell, const CellRunContext &context) = 0;
+    // How much a unit of work costs on this model relative to the others of the study (any positive scale).
+    // The runner hands out the costliest model's cells first so that cheap cells fill the end of a parallel
+    // run instead of one long cell running alone on an otherwise idle machine.
+    virtual double relativeModelCost(const QString &model) const
+    {
+        Q_UNUSED(model);
+        return 1.0;
+    }
 };
 
 } // namespace ts

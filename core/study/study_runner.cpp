@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 #include <thread>
 
@@ -90,6 +91,15 @@ RunSummary StudyRunner::run(const std::vector<PlannedCell> &cells)
             ++summary.cellsSkipped; // completed cells are never redone
         else
             queue.pending.push_back(i);
+    }
+    // Costliest model first, plan order within a model (its base cell first, so its matrix row fills early).
+    // With one worker the order changes nothing, so it stays the plan's.
+    if (m_executors.size() > 1) {
+        std::map<QString, double> cost;
+        for (const PlannedCell &c : cells)
+            cost.emplace(c.model, m_executors.front()->relativeModelCost(c.model));
+        std::stable_sort(queue.pending.begin(), queue.pending.end(),
+                         [&](int a, int b) { return cost[cells[size_t(a)].model] > cost[cells[size_t(b)].model]; });
     }
 
     StudyEvent started;

@@ -4,6 +4,7 @@
 #include "model/adapter_files.h"
 #include "model/chat_prompt.h"
 #include "model/checkpoint_format.h"
+#include "model/lora.h"
 #include "model/nanovlm_checkpoint.h"
 #include "model/runtime.h"
 #include "model/tokenizer_bpe.h"
@@ -374,6 +375,18 @@ QStringList TorchCellExecutor::preflight(const StudySpec &spec)
     return problems;
 }
 
+double TorchCellExecutor::relativeModelCost(const QString &model) const
+{
+    try {
+        const ModelEntry &entry = d->modelEntry(model);
+        if (!entry.preset.isEmpty())
+            return double(parameterCountFromConfig(vlmPreset(entry.preset.toStdString()).config));
+        return double(inspectCheckpointFolder(entry.checkpoint.toStdString()).parameters);
+    } catch (const std::exception &) {
+        return 1.0; // an unreadable model fails in run(), with the message that names the problem
+    }
+}
+
 CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext &ctx)
 {
     phase::Scope timing("cell executor (total)");
@@ -457,6 +470,10 @@ CellRecord TorchCellExecutor::run(const PlannedCell &cell, const CellRunContext 
                                {"base_sha256", baseHash.toStdString()},
                                {"program_version", d->programVersion.toStdString()}});
         }
+        // Evaluate the adapted model as one plain linear layer per projection: the adapter branch's two thin
+        // GEMMs and its add cost 12-19 % of the evaluation's throughput (bench/README.md, session 5).
+        if (trainConfig.useLora)
+            mergeLora(*model);
     }
 
     EvalOptions evalOptions;

@@ -25,6 +25,8 @@ public:
                                                                        int count, int threadsPerWorker);
 
     CellRecord run(const PlannedCell &cell, const CellRunContext &context) override;
+    // The model's parameter count (from its config alone): cost per token grows with it.
+    double relativeModelCost(const QString &model) const override;
     QString deviceName() const;
 
     // Where a preset's shipped base model lives (resources/models/<preset>); empty when absent.

@@ -28,6 +28,7 @@ public:
     QString stopAtCell; // request a stop (like Ctrl-C) when this cell reaches stopAtStep
     int stopAtStep = 0;
     QString failCell;
+    QString costlyModel; // relativeModelCost: 10 for this model, 1 for the others
     std::atomic<bool> *stopFlag = nullptr;
     QStringList cellsRun;
     int stepsExecuted = 0;
@@ -91,6 +92,8 @@ public:
         }
         return r;
     }
+
+    double relativeModelCost(const QString &model) const override { return model == costlyModel ? 10.0 : 1.0; }
 
 private:
     static void appendCurve(CellRecord &r, int step)
@@ -298,6 +301,29 @@ private Q_SLOTS:
         QCOMPARE(startedEvents, 14);
         QCOMPARE(finished, 14);
         QCOMPARE(parallelSink.events.last().type, StudyEvent::Type::StudyFinished);
+    }
+
+    void parallelWorkersTakeTheCostliestModelFirst()
+    {
+        // The plan lists suite-tiny first; suite-small is the costlier model, so its cells go out first
+        // (base cell leading), and the cheap cells fill the end of the run. Results do not depend on the order.
+        const StudySpec spec = smallSpec();
+        QTemporaryDir dir;
+        StudyStore store = StudyStore::create(dir.path(), spec.toJson());
+        FoldingExecutor a, b;
+        a.costlyModel = b.costlyModel = QStringLiteral("suite-small");
+        NullSink sink;
+        std::atomic<bool> stop{false};
+        QCOMPARE(StudyRunner(store, spec, {&a, &b}, sink, stop).run().outcome, RunOutcome::Completed);
+        QStringList startOrder;
+        for (const StudyEvent &e : sink.events)
+            if (e.type == StudyEvent::Type::CellStarted)
+                startOrder << e.cellId;
+        QCOMPARE(startOrder.size(), 14);
+        QVERIFY2(startOrder.first().startsWith(QStringLiteral("base__suite-small")), qPrintable(startOrder.first()));
+        for (int i = 0; i < 7; ++i)
+            QVERIFY2(startOrder[i].contains(QStringLiteral("suite-small")), qPrintable(startOrder.join(QLatin1Char(' '))));
+        QCOMPARE(results(store), uninterruptedResults(spec));
     }
 
     void parallelStopThenResumeMatchesAnUninterruptedRun()

@@ -274,6 +274,14 @@ private Q_SLOTS:
             merged = m->logits(m->forward(ids, {}, images));
         }
         QVERIFY(maxDiff(merged, unmerged) < 1e-5);
+        {
+            // A merged projection is a plain linear layer: whatever the adapter tensors hold is not computed.
+            at::NoGradGuard g;
+            ProjLinearImpl& q = *m->decoder->blocks[0]->as<LmBlockImpl>()->attn->q_proj;
+            QVERIFY(!q.hasLora());
+            q.lora_B.fill_(1.0);
+            QCOMPARE(maxDiff(m->logits(m->forward(ids, {}, images)), merged), 0.0);
+        }
 
         QTemporaryDir dir;
         VisionLanguageModel m2 = microModel();
