@@ -154,8 +154,12 @@ void TestRunMonitor::stopAndKeepThenResume()
     onFirstFinetuneStep(panel, [&panel] { panel.stopAndKeep(); });
     QVERIFY(panel.runStudy(writeSpec(m_tmp.path(), 120), dir));
     QCOMPARE(waitFinished(panel, finished), StudyProcess::Outcome::Stopped);
-    QCOMPARE(panel.cellModel()->count(CellState::Stopped), 1);
-    QCOMPARE(panel.cellModel()->count(CellState::Done), 1);
+    // Workers run side by side: every cell running at the stop is kept as stopped, one per
+    // worker at most; the base cell may or may not have finished by then.
+    const int stopped = panel.cellModel()->count(CellState::Stopped);
+    QVERIFY2(stopped >= 1 && stopped <= QThread::idealThreadCount(), qPrintable(QString::number(stopped)));
+    QCOMPARE(panel.cellModel()->count(CellState::Running), 0);
+    QVERIFY(panel.cellModel()->count(CellState::Done) + stopped <= 3);
     QVERIFY(panel.message().contains(QStringLiteral("Resume")));
     QVERIFY(panel.resume());
     QCOMPARE(waitFinished(panel, finished), StudyProcess::Outcome::Completed);
