@@ -1,6 +1,7 @@
 // `transferscope-cli model …`: make and check the pretrained base models of the suite presets
 // (docs/base-models.md).
 //   pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
+//            [--init DIR] [--adaptive] [--task T[:L],T[:L],…] [--level L]
 //   eval DIR|--preset NAME [--items N] [--tasks A,B] [--level L] [--threads T]
 //   finetune-gain DIR|--preset NAME [--items N] [--tasks A,B] [--threads T]   quick-spec self-finetune per task
 //   info DIR   format, size and estimated training memory of a checkpoint folder (nanoVLM or SmolVLM/Idefics3)
@@ -184,10 +185,24 @@ int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
         phases = {adaptiveCurriculum(sampler, heads, cfg.seed)};
     }
     if (!only.isEmpty()) {
-        const tasks::TaskSpec &t = tasks::requireTask(only);
+        // One task, or a fixed mixture for staged curricula: "SR:0,SR:0,P-SIDE:1" draws the streams in
+        // turn (a stream listed twice gets twice the share); a stream without ":LEVEL" uses --level.
         const int level = int(numberOption(args, QStringLiteral("--level"), -1));
-        phases = {{only.toStdString(), 1.0, [&t, heads, level](uint64_t i) {
-                       return toPretrainExample(tasks::generateSample(t, {tasks::Split::Train, int64_t(i % 100000000), 5, level, 64}), *heads);
+        std::vector<SamplerStream> streams;
+        for (const QString &item : only.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QStringList parts = item.split(QLatin1Char(':'));
+            bool ok = true;
+            const int l = parts.size() > 1 ? parts[1].toInt(&ok) : level;
+            if (!ok || parts.size() > 2 || l < -1 || l > 3)
+                throw InputError({}, 0, QStringLiteral("--task"), QStringLiteral("'%1' is not TASK or TASK:LEVEL (level 0-3)").arg(item));
+            streams.push_back({&tasks::requireTask(parts[0]), l});
+        }
+        if (streams.empty())
+            throw InputError({}, 0, QStringLiteral("--task"), QStringLiteral("names no task"));
+        phases = {{only.toStdString(), 1.0, [streams, heads](uint64_t i) {
+                       const SamplerStream &s = streams[i % streams.size()];
+                       const int64_t index = int64_t((i / streams.size()) % 100000000);
+                       return toPretrainExample(tasks::generateSample(*s.task, {tasks::Split::Train, index, 5, s.level, 64}), *heads);
                    }}};
     }
     Pretrainer trainer(*model, prompt, pretrainDenseClasses(), heads->classes(), cfg);
@@ -410,6 +425,7 @@ int runModelCommand(const QStringList &args)
     if (sub == QLatin1String("merge"))
         return merge(args.mid(1), out);
     out << Tr::tr("usage: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]\n"
+           "                [--init DIR] [--adaptive] [--task TASK[:LEVEL],TASK[:LEVEL],...] [--level L]\n"
            "       transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]\n"
            "       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]\n"
            "       transferscope-cli model info DIR|--preset NAME\n"
