@@ -36,6 +36,10 @@ TransferMatrix TransferMatrix::forCatalogTasks(const QString &model, const std::
 
 int TransferMatrix::taskIndex(const QString &nameOrAbbreviation) const
 {
+    // The common case first: a name taken from another matrix of the same tasks (views look tasks up
+    // per cell; the catalogue's normalised match below costs ~100× more).
+    if (const int exact = int(m_tasks.indexOf(nameOrAbbreviation)); exact >= 0)
+        return exact;
     const auto found = TaskCatalog::find(nameOrAbbreviation);
     if (found) {
         const QString &canonical = TaskCatalog::blinkTasks()[std::size_t(*found)].name;

@@ -16,6 +16,7 @@
 #include "ui/widgets/pgf_heatmap_plot.h"
 #include "ui/widgets/transfer_graph_view.h"
 
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QSettings>
 #include <QSignalSpy>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void clickingAGraphNodeUpdatesTheDetail();
     void thresholdChangesTheEdgeCount();
     void matrixClickSelectsThePair();
+    void matrixValueLabelsFollowTheModel();
     void cliqueSelectionHighlightsEverywhere();
     void personaRuleChangesThePersonas();
     void comparesThreeModels();
@@ -203,6 +205,42 @@ void TestWorkbench::matrixClickSelectsThePair()
     QCOMPARE(m_doc->selection()->kind(), Selection::Kind::Edge);
     QCOMPARE(m_doc->selection()->edgeSource(), QStringLiteral("Visual Correspondence"));
     QCOMPARE(m_doc->selection()->edgeTarget(), QStringLiteral("Spatial Relation"));
+}
+
+namespace {
+// Every value label of the heat map, checked against the model's value in its cell; returns the count.
+int checkedValueLabels(PgfHeatmapPlot *plot, const PgfMatrixModel *model)
+{
+    int labels = 0;
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        const auto *text = qobject_cast<QCPItemText *>(plot->item(i));
+        if (!text)
+            continue;
+        const QPointF at = text->position->coords();
+        const double v = model->value(int(at.y()), int(at.x()));
+        if (text->text() != QString::number(v, 'f', 2).replace(QLatin1Char('-'), QChar(0x2212)))
+            return -1;
+        ++labels;
+    }
+    return labels;
+}
+} // namespace
+
+void TestWorkbench::matrixValueLabelsFollowTheModel()
+{
+    // The labels are reused between rebuilds (a live study rebuilds at every cell): after a smaller,
+    // a larger and a different matrix each label still shows its own cell, and no label is left over.
+    PgfHeatmapPlot *plot = m_window->matrixPanel()->plot();
+    const PgfMatrixModel *model = m_window->matrixPanel()->matrixModel();
+    QCOMPARE(checkedValueLabels(plot, model), 13 * 13);
+    m_window->findChild<QCheckBox *>(QStringLiteral("matrixDiagonal"))->click(); // diagonal off
+    QCOMPARE(checkedValueLabels(plot, model), 13 * 12);
+    m_window->findChild<QCheckBox *>(QStringLiteral("matrixDiagonal"))->click();
+    QCOMPARE(checkedValueLabels(plot, model), 13 * 13);
+    m_doc->open(table(QStringLiteral("3B")));
+    m_doc->setCurrentIndex(m_doc->indexOf(QStringLiteral("qwen2.5vl-3B")));
+    QCOMPARE(m_doc->current()->name(), QStringLiteral("qwen2.5vl-3B"));
+    QCOMPARE(checkedValueLabels(plot, model), 13 * 13);
 }
 
 void TestWorkbench::cliqueSelectionHighlightsEverywhere()

@@ -65,12 +65,14 @@ ComparePanel::ComparePanel(StudyDocument *document, QWidget *parent)
         m_matrixRow->addWidget(plot, i / 2, i % 2);
         auto *graph = new TransferGraphView(this);
         graph->setMinimumSize(160, 160);
+        graph->setLayoutInBackground(true); // four Graphviz layouts per reload would stall a live study's UI
         m_graphs << graph;
         m_graphRow->addWidget(graph, i / 2, i % 2);
     }
     m_differencePlot->setMatrixModel(m_differenceModel);
     m_differencePlot->setShowValues(false);
     m_consensus->setMinimumSize(160, 160);
+    m_consensus->setLayoutInBackground(true);
     m_matrixRow->addWidget(m_differencePlot, 1, 1);
     m_graphRow->addWidget(m_consensus, 1, 1);
     for (QGridLayout *grid : {m_matrixRow, m_graphRow}) {

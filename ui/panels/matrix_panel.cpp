@@ -46,6 +46,7 @@ MatrixPanel::MatrixPanel(StudyDocument *document, QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_plot, 1);
 
+    m_diagonal->setObjectName(QStringLiteral("matrixDiagonal"));
     m_diagonal->setChecked(showDiagonalSetting.value());
     m_values->setChecked(showValuesSetting.value());
     m_order->setCurrentIndex(std::max(0, m_order->findData(orderSetting.value())));

@@ -129,9 +129,6 @@ void PgfHeatmapPlot::applyFonts(double points)
 
 void PgfHeatmapPlot::rebuild()
 {
-    for (QCPItemText *item : std::as_const(m_valueItems))
-        removeItem(item);
-    m_valueItems.clear();
     const int n = m_model ? m_model->rowCount() : 0;
     auto ticker = QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText);
     QCPColorMapData *data = m_map->data();
@@ -142,27 +139,34 @@ void PgfHeatmapPlot::rebuild()
         ticker->addTick(i, m_model->headerData(i, Qt::Horizontal).toString());
     xAxis->setTicker(ticker);
     yAxis->setTicker(ticker);
+    // The value labels are reused from the last rebuild: a live study rebuilds the matrix at every
+    // completed cell, and removing 169 items one by one from QCustomPlot's lists is quadratic.
+    int used = 0;
     for (int r = 0; r < n; ++r) {
         for (int c = 0; c < n; ++c) {
             const double v = m_model->value(r, c);
             data->setCell(c, r, v);
             if (!m_showValues || !std::isfinite(v))
                 continue;
-            auto *text = new QCPItemText(this);
-            text->setClipToAxisRect(true);
-            text->position->setType(QCPItemPosition::ptPlotCoords);
+            if (used == m_valueItems.size()) {
+                auto *text = new QCPItemText(this);
+                text->setClipToAxisRect(true);
+                text->position->setType(QCPItemPosition::ptPlotCoords);
+                text->setSelectable(false);
+                m_valueItems.append(text);
+            }
+            QCPItemText *text = m_valueItems[used++];
             text->position->setCoords(c, r);
             text->setText(QString::number(v, 'f', 2).replace(QLatin1Char('-'), QChar(0x2212)));
-            text->setColor(DivergingPalette::textOn(m_palette.colour(v, m_limit)));
-            text->setSelectable(false);
-            m_valueItems.append(text);
         }
     }
+    while (m_valueItems.size() > used)
+        removeItem(m_valueItems.takeLast());
     m_map->setDataRange(QCPRange(-m_limit, m_limit));
     xAxis->setRange(-0.5, n - 0.5);
     yAxis->setRange(-0.5, n - 0.5);
     setHighlights(m_highlights); // re-create outlines above the new cells
-    updateValueFonts(axisRect()->width() / std::max(n, 1), font().pointSizeF(), m_palette, logicalDpiY() / 72.0);
+    updateValueFonts(axisRect()->width() / std::max(n, 1), font().pointSizeF(), m_palette, logicalDpiY() / 72.0); // colours too
     requestReplot();
 }
 
