@@ -5,9 +5,11 @@
 // live curves with smoothing and decimation, the grid, and the reload of the matrix and graph views
 // from the study folder each time a cell completes.
 //
-//   transferscope_ui_stall_bench [--steps N] [--seeds K] [--no-views]
+//   transferscope_ui_stall_bench [--steps N] [--seeds K] [--no-views] [--suite]
 //   transferscope_ui_stall_bench --reload STUDY_DIR
 // --no-views leaves the exploration views alone (isolates the monitor's own cost).
+// --suite runs the quick study's shape instead (3 presets × 13 tasks, random weights, few steps and items):
+// every reload then carries 3 models × 13 tasks into the views, as a real study does.
 // --reload times what a completed cell costs the UI thread on a real study (e.g. the quick study's
 // 45 cells): the views' rebuild when the document takes the reloaded models, and the paint that follows,
 // with the run monitor raised and with the matrix raised.
@@ -53,6 +55,7 @@ public:
         double ms;
         QString what;
         double at = 0; // seconds since the bench started, when the delivery ended
+        double wallMs = 0;
     };
     QElapsedTimer *clock = nullptr;
     std::vector<Slow> slow;
@@ -65,6 +68,7 @@ public:
             return r;
         }
         const qint64 c0 = threadCpuNs();
+        const qint64 w0 = clock && clock->isValid() ? clock->nsecsElapsed() : 0;
         const int type = int(event->type());
         QString name = QString::fromLatin1(receiver->metaObject()->className()) + QLatin1Char('/') + receiver->objectName();
         for (QObject *p = receiver->parent(); p && name.count(QLatin1Char('<')) < 3; p = p->parent()) // which view it belongs to
@@ -72,8 +76,10 @@ public:
         const bool r = QApplication::notify(receiver, event);
         --m_depth;
         const double ms = (threadCpuNs() - c0) / 1e6;
-        if (ms > 2)
-            slow.push_back({ms, QStringLiteral("%1 event %2").arg(name).arg(type), clock && clock->isValid() ? clock->nsecsElapsed() / 1e9 : 0});
+        const qint64 w1 = clock && clock->isValid() ? clock->nsecsElapsed() : 0;
+        // Slow in CPU (work) or in wall time (blocked or waiting for a core inside the handler).
+        if (ms > 2 || (w1 - w0) / 1e6 > 10)
+            slow.push_back({ms, QStringLiteral("%1 event %2").arg(name).arg(type), w1 / 1e9, (w1 - w0) / 1e6});
         return r;
     }
 
@@ -128,15 +134,26 @@ int main(int argc, char **argv)
     QJsonArray seedList;
     for (int s = 0; s < seeds; ++s)
         seedList.append(s);
+    const bool suite = args.contains(QStringLiteral("--suite"));
+    QJsonArray models;
+    for (const char *preset : {"suite-tiny", "suite-small", "suite-base"}) {
+        models.append(QJsonObject{{QStringLiteral("preset"), QString::fromLatin1(preset)}, {QStringLiteral("weights"), QStringLiteral("random")}});
+        if (!suite)
+            break;
+    }
+    QJsonObject tasks;
+    const QStringList taskNames = suite ? QStringList{"VS", "AS", "VC", "RD", "RR", "SR", "JS", "CO", "FC", "SC", "MV", "OL", "FD"} : QStringList{"CO", "JS", "VS"};
+    for (const QString &t : taskNames)
+        tasks.insert(t, QStringLiteral("both"));
     const QJsonObject spec{
         {QStringLiteral("name"), QStringLiteral("stall")},
-        {QStringLiteral("models"), QJsonArray{QJsonObject{{QStringLiteral("preset"), QStringLiteral("suite-tiny")}, {QStringLiteral("weights"), QStringLiteral("random")}}}},
-        {QStringLiteral("tasks"), QJsonObject{{QStringLiteral("CO"), QStringLiteral("both")}, {QStringLiteral("JS"), QStringLiteral("both")}, {QStringLiteral("VS"), QStringLiteral("both")}}},
-        {QStringLiteral("seeds"), seedList},
+        {QStringLiteral("models"), models},
+        {QStringLiteral("tasks"), tasks},
+        {QStringLiteral("seeds"), suite ? QJsonArray{0} : seedList},
         {QStringLiteral("control"), false},
         {QStringLiteral("threads"), 1},
-        {QStringLiteral("train"), QJsonObject{{QStringLiteral("steps"), steps}, {QStringLiteral("batch"), 4}, {QStringLiteral("examples"), 64}, {QStringLiteral("warmup_steps"), 5}}},
-        {QStringLiteral("eval"), QJsonObject{{QStringLiteral("items"), 40}, {QStringLiteral("batch"), 20}}}};
+        {QStringLiteral("train"), QJsonObject{{QStringLiteral("steps"), suite ? std::min(steps, 20) : steps}, {QStringLiteral("batch"), 4}, {QStringLiteral("examples"), 64}, {QStringLiteral("warmup_steps"), 5}}},
+        {QStringLiteral("eval"), QJsonObject{{QStringLiteral("items"), suite ? 10 : 40}, {QStringLiteral("batch"), 10}}}};
     const QString specPath = tmp.filePath(QStringLiteral("spec.json"));
     QFile f(specPath);
     if (!f.open(QIODevice::WriteOnly))
@@ -156,6 +173,7 @@ int main(int argc, char **argv)
         QObject::disconnect(monitor, &RunMonitorPanel::cellsCompleted, &window, nullptr);
 
     std::vector<double> lateMs, busyMs;
+    double worstLateMs = 0, worstLateAt = 0; // the longest wall gap and when it ended
     std::vector<std::pair<double, double>> busyAt; // (busy ms, seconds since start) for the report of the worst
     qint64 lastCpu = 0;
     QElapsedTimer clock;
@@ -170,6 +188,10 @@ int main(int argc, char **argv)
         const qint64 cpu = threadCpuNs();
         if (last > 0) {
             lateMs.push_back(std::max(0.0, (now - last) / 1e6 - kBeatMs));
+            if (lateMs.back() > worstLateMs) {
+                worstLateMs = lateMs.back();
+                worstLateAt = now / 1e9;
+            }
             busyMs.push_back((cpu - lastCpu) / 1e6);
             busyAt.push_back({busyMs.back(), now / 1e9});
         }
@@ -202,9 +224,15 @@ int main(int argc, char **argv)
                 if (s.at >= start && s.at <= end + 0.0005)
                     std::printf("  in the longest stretch: %.1f ms CPU  %s\n", s.ms, qPrintable(s.what));
         }
+        // What ran in the longest wall gap: deliveries that ended inside it (none: the thread waited for a core).
+        std::printf("longest wall gap ended at %.2f s:", worstLateAt);
+        for (const auto &s : app.slow)
+            if (s.at >= worstLateAt - worstLateMs / 1000.0 - 0.003 && s.at <= worstLateAt + 0.0005)
+                std::printf("\n  %.1f ms CPU / %.1f ms wall  %s", s.ms, s.wallMs, qPrintable(s.what));
+        std::printf("\n");
         std::sort(app.slow.begin(), app.slow.end(), [](const auto &a, const auto &b) { return a.ms > b.ms; });
         for (std::size_t i = 0; i < std::min<std::size_t>(6, app.slow.size()); ++i)
-            std::printf("  slow event delivery: %.1f ms CPU at %.2f s  %s\n", app.slow[i].ms, app.slow[i].at, qPrintable(app.slow[i].what));
+            std::printf("  slow event delivery: %.1f ms CPU (%.1f wall) at %.2f s  %s\n", app.slow[i].ms, app.slow[i].wallMs, app.slow[i].at, qPrintable(app.slow[i].what));
         std::printf("UI-thread CPU time between heartbeats: longest %.1f ms, p99 %.1f ms (work done in one go, waits excluded)\n",
                     busyMs.empty() ? 0 : busyMs.back(), busyMs.empty() ? 0 : busyMs[std::size_t(0.99 * double(busyMs.size() - 1))]);
         // The views' share: one reload of the finished study into the document, as a completed cell triggers it

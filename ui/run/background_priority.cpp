@@ -1,5 +1,8 @@
 #include "ui/run/background_priority.h"
 
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThreadPool>
 #include <QtGlobal>
 
 #ifdef Q_OS_LINUX
@@ -19,6 +22,26 @@ void lowerCurrentThreadPriority()
     if (::getpriority(PRIO_PROCESS, tid) < kBackgroundNiceness)
         (void)::setpriority(PRIO_PROCESS, tid, kBackgroundNiceness);
 #endif
+}
+
+QThreadPool *backgroundThreadPool()
+{
+    // One pool per application object (tests create several in turn); destroyed with it, after its tasks.
+    static QPointer<QThreadPool> pool;
+    if (!pool) {
+        pool = new QThreadPool(QCoreApplication::instance());
+        pool->setObjectName(QStringLiteral("TransferscopeBackground"));
+        pool->setMaxThreadCount(2); // a reload and a graph layout side by side; more would only queue on 2 cores
+    }
+    return pool;
+}
+
+void runInBackground(std::function<void()> work)
+{
+    backgroundThreadPool()->start([work = std::move(work)] {
+        lowerCurrentThreadPriority();
+        work();
+    });
 }
 
 } // namespace ts::ui

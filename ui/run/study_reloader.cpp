@@ -30,8 +30,7 @@ void StudyReloader::startLoad()
     const QString dir = m_dir;
     const AnalysisOptions options = m_options;
     QPointer<StudyReloader> self(this);
-    QThreadPool::globalInstance()->start([self, dir, options] {
-        lowerCurrentThreadPriority();
+    runInBackground([self, dir, options] {
         auto models = std::make_shared<std::vector<ModelStudy>>();
         try {
             *models = StudyLoader::load(dir, options);

@@ -157,8 +157,7 @@ void TransferGraphView::setGraph(const TransferGraph &graph, LayoutEngine engine
     pending->result = task->get_future().share();
     m_pending = pending; // a newer request supersedes an older one still running
     QPointer<TransferGraphView> self(this);
-    QThreadPool::globalInstance()->start([task, self, pending] {
-        lowerCurrentThreadPriority();
+    runInBackground([task, self, pending] {
         (*task)();
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
