@@ -17,6 +17,7 @@
 #include "study/torch_cell_executor.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QMap>
 #include <QCoreApplication>
@@ -179,7 +180,18 @@ int runStored(const StudyStore &store, const StudySpec &spec, const std::vector<
         sink = std::make_unique<JsonLinesProgressSink>(spec, cells, stdout);
     else
         sink = std::make_unique<TerminalProgressSink>(spec, cells, stderr, isatty(STDERR_FILENO) != 0);
-    const RunSummary summary = StudyRunner(store, spec, workers, *sink, stop).run(cells);
+    // The progress log lets a workbench that attaches later follow this run (we hold the writer lock).
+    const std::unique_ptr<FILE, int (*)(FILE *)> logFile(std::fopen(QFile::encodeName(progressLogPath(store.dir())).constData(), "w"), &std::fclose);
+    if (!logFile)
+        err << "warning: cannot write " << progressLogPath(store.dir()) << ": a workbench attaching to this run sees stored cells only\n";
+    std::unique_ptr<JsonLinesProgressSink> logSink;
+    std::vector<StudyEventSink *> sinks{sink.get()};
+    if (logFile) {
+        logSink = std::make_unique<JsonLinesProgressSink>(spec, cells, logFile.get());
+        sinks.push_back(logSink.get());
+    }
+    TeeProgressSink tee(sinks);
+    const RunSummary summary = StudyRunner(store, spec, workers, tee, stop).run(cells);
     switch (summary.outcome) {
     case RunOutcome::Completed: return 0;
     case RunOutcome::Stopped: return 3;

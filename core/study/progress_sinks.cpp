@@ -91,4 +91,9 @@ void JsonLinesProgressSink::handle(const StudyEvent &constEvent)
     std::fflush(m_stream); // a reading process must see each event as it happens
 }
 
+QString progressLogPath(const QString &studyDir)
+{
+    return studyDir + QStringLiteral("/progress.jsonl");
+}
+
 } // namespace ts

@@ -1,7 +1,8 @@
 // The run monitor with the real transferscope-cli on micro studies (random-weight tiny model):
 // cells complete and the matrix fills; Stop and keep ends resumable and Resume completes it; a
 // killed training process is reported as a crash with the resume path; a fresh monitor attaches
-// to the finished folder and shows the stored curves.
+// to the finished folder and shows the stored curves, and to a run started from the CLI, which it
+// follows through the progress log (running cells, live curves) until the process ends.
 
 #include "store/study_store.h"
 #include "ui/panels/data_selection_panel.h"
@@ -11,6 +12,7 @@
 #include "ui/study/study_document.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -70,6 +72,7 @@ private Q_SLOTS:
     void runCompletesAndMatrixFills();
     void stopAndKeepThenResume();
     void killedProcessIsReportedAndResumes();
+    void attachFollowsARunStartedFromTheCli();
 
 private:
     QTemporaryDir m_tmp;
@@ -183,6 +186,43 @@ void TestRunMonitor::killedProcessIsReportedAndResumes()
     QVERIFY(panel.resume());
     QCOMPARE(waitFinished(panel, finished), StudyProcess::Outcome::Completed);
     QCOMPARE(panel.cellModel()->count(CellState::Done), 3);
+}
+
+void TestRunMonitor::attachFollowsARunStartedFromTheCli()
+{
+    const QString dir = m_tmp.filePath(QStringLiteral("cli-run"));
+    constexpr int kSteps = 400;
+    QProcess cli;
+    cli.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    cli.start(QStringLiteral(TRANSFERSCOPE_CLI),
+              {QStringLiteral("study"), QStringLiteral("run"), writeSpec(m_tmp.path(), kSteps), QStringLiteral("--out"), dir,
+               QStringLiteral("--workers"), QStringLiteral("1"), QStringLiteral("--progress"), QStringLiteral("json")});
+    QVERIFY(cli.waitForStarted());
+    // Attach once the first finetune cell trains: the log has steps of a running cell by then.
+    QTRY_VERIFY_WITH_TIMEOUT(QFile(dir + QStringLiteral("/progress.jsonl")).size() > 0
+                                 && QFile::exists(dir + QStringLiteral("/cells/base__suite-tiny__-__seed0.h5")),
+                             60000);
+    RunMonitorPanel attached;
+    attached.show();
+    QVERIFY(attached.attach(dir));
+    QVERIFY2(attached.isFollowingAnotherProcess(), qPrintable(attached.message()));
+    QTRY_VERIFY_WITH_TIMEOUT(!attached.cellModel()->runningCells().isEmpty(), 30000);
+    const QString running = attached.cellModel()->runningCells().first();
+    QVERIFY(running.startsWith(QStringLiteral("finetune__")));
+    QTRY_VERIFY_WITH_TIMEOUT(attached.curves().curve(running) && attached.curves().curve(running)->size() > 0, 30000);
+
+    QVERIFY(cli.waitForFinished(120000));
+    QCOMPARE(cli.exitCode(), 0);
+    // The lock is released: the panel stops following and shows what the store holds, each curve once.
+    QTRY_VERIFY_WITH_TIMEOUT(!attached.isFollowingAnotherProcess(), 10000);
+    QCOMPARE(attached.cellModel()->count(CellState::Done), 3);
+    QCOMPARE(attached.cellModel()->count(CellState::Running), 0);
+    QVERIFY2(attached.message().contains(QStringLiteral("complete")), qPrintable(attached.message()));
+    for (const char *task : {"Counting", "Jigsaw"}) {
+        const CellCurve *curve = attached.curves().curve(QStringLiteral("finetune__suite-tiny__%1__seed0").arg(QLatin1String(task)));
+        QVERIFY(curve);
+        QCOMPARE(curve->size(), kSteps);
+    }
 }
 
 QTEST_MAIN(TestRunMonitor)

@@ -7,6 +7,7 @@
 #include "study/study_spec.h"
 #include "ui/run/cell_grid_model.h"
 #include "ui/run/curve_plot.h"
+#include "ui/run/progress_log_follower.h"
 #include "ui/run/smoothing.h"
 #include "ui/run/study_folder_watcher.h"
 
@@ -55,6 +56,7 @@ double meanAccuracy(const QJsonObject &accuracies)
 
 RunMonitorPanel::RunMonitorPanel(QWidget *parent)
     : QWidget(parent), m_process(new StudyProcess(this)), m_watcher(new StudyFolderWatcher(this)),
+      m_follower(new ProgressLogFollower(this)),
       m_cells(new CellGridModel(this)), m_plot(new CurvePlot(&m_curves, this)), m_table(new QTableView(this)),
       m_title(new QLabel(this)), m_message(new QLabel(this)), m_overall(new QProgressBar(this)),
       m_attachButton(new QPushButton(tr("Open study folder…"), this)), m_stopButton(new QPushButton(tr("Stop and keep"), this)),
@@ -68,9 +70,12 @@ RunMonitorPanel::RunMonitorPanel(QWidget *parent)
     connect(m_process, &StudyProcess::finished, this, &RunMonitorPanel::onFinished);
     connect(m_process, &StudyProcess::logLine, m_log, &QPlainTextEdit::appendPlainText);
     connect(m_watcher, &StudyFolderWatcher::cellsCompleted, this, &RunMonitorPanel::onStoreCells);
+    connect(m_follower, &ProgressLogFollower::studyEvent, this, &RunMonitorPanel::onFollowedEvent);
     // Elapsed and ETA columns tick once a second without any event.
     auto *tick = new QTimer(this);
     connect(tick, &QTimer::timeout, this, [this] {
+        if (m_follower->isFollowing() && !StudyFolderWatcher::isBeingWritten(m_studyDir))
+            onOtherProcessEnded();
         const QStringList running = m_cells->runningCells();
         if (m_process->isRunning() || !running.isEmpty()) {
             for (const QString &id : running) {
@@ -215,6 +220,7 @@ void RunMonitorPanel::loadPlan(const QString &studyDir)
     const QStringList done = store.completedCellIds();
     m_cells->setPlan(plan, done);
     m_curves.clear();
+    m_storedCurves.clear();
     loadStoredCurves(done);
 }
 
@@ -226,6 +232,7 @@ void RunMonitorPanel::loadStoredCurves(const QStringList &cellIds)
             const CellRecord cell = readCellFile(store.cellPath(id));
             if (cell.curve.size() > 0)
                 m_curves.setStored(id, cell.curve);
+            m_storedCurves.insert(id);
             double sum = 0;
             int n = 0;
             for (const TaskEvaluation &e : cell.evals)
@@ -258,13 +265,17 @@ bool RunMonitorPanel::attach(const QString &studyDir)
     loadPlan(m_studyDir);
     m_watcher->watch(m_studyDir);
     m_etaSeconds = -1;
+    m_follower->stop();
     if (!m_process->isRunning()) {
         const bool elsewhere = StudyFolderWatcher::isBeingWritten(m_studyDir);
         const int done = m_cells->count(CellState::Done), all = m_cells->rowCount();
-        if (elsewhere)
-            setMessage(tr("Another process is running this study; following its store (cells appear as they complete)."), false);
-        else if (done < all)
+        if (elsewhere) {
+            setMessage(tr("Another process is running this study; following its progress log and store."), false);
+            m_follower->follow(m_studyDir); // replays the run so far: running cells, their curves, the ETA
+        }
+        else if (done < all) {
             setMessage(tr("%1 of %2 cells are stored. Resume continues at the first missing cell.").arg(done).arg(all), false);
+        }
         else
             setMessage(tr("The study is complete (%1 cells).").arg(all), false);
     }
@@ -275,6 +286,7 @@ bool RunMonitorPanel::attach(const QString &studyDir)
 
 bool RunMonitorPanel::runStudy(const QString &specPath, const QString &studyDir)
 {
+    m_follower->stop();
     m_log->clear();
     m_studyClock.start();
     if (!m_process->startRun(specPath, studyDir)) {
@@ -300,6 +312,7 @@ bool RunMonitorPanel::resume()
 {
     if (m_studyDir.isEmpty() || m_process->isRunning())
         return false;
+    m_follower->stop();
     m_log->clear();
     m_studyClock.start();
     loadPlan(m_studyDir);
@@ -346,7 +359,8 @@ void RunMonitorPanel::onEvent(const StudyEvent &e)
     case T::CellFinished:
         m_curves.setMeanAccuracy(e.cellId, meanAccuracy(e.accuracies));
         m_plot->scheduleReplot();
-        Q_EMIT cellsCompleted(m_studyDir);
+        if (m_process->isRunning()) // a followed process's cells are announced by the store watcher
+            Q_EMIT cellsCompleted(m_studyDir);
         break;
     case T::CellFailed:
         m_log->appendPlainText(tr("Cell %1 failed: %2").arg(e.cellId, e.message));
@@ -355,6 +369,46 @@ void RunMonitorPanel::onEvent(const StudyEvent &e)
         break;
     }
     updateOverall();
+}
+
+bool RunMonitorPanel::isFollowingAnotherProcess() const
+{
+    return m_follower->isFollowing();
+}
+
+void RunMonitorPanel::onFollowedEvent(const StudyEvent &e)
+{
+    using T = StudyEvent::Type;
+    if (e.type == T::Metric && m_storedCurves.contains(e.cellId))
+        return; // the log repeats the steps of cells whose whole curve came from the store
+    const int row = m_cells->rowOf(e.cellId);
+    if ((e.type == T::CellStarted || e.type == T::CellProgress) && row >= 0 && m_cells->state(row) == CellState::Done)
+        return; // replaying the log: a stored cell must not look running again
+    if (e.type == T::StudyFinished) {
+        m_etaSeconds = -1;
+        setMessage(e.message.isEmpty() ? tr("The other process finished its run.") : e.message, false);
+        updateOverall();
+        return;
+    }
+    onEvent(e);
+}
+
+void RunMonitorPanel::onOtherProcessEnded()
+{
+    m_follower->poll(); // its last events
+    m_follower->stop();
+    m_cells->markInterrupted(CellState::Stopped);
+    if (StudyStore::isStudyFolder(m_studyDir))
+        onStoreCells(StudyStore(m_studyDir).completedCellIds());
+    const int done = m_cells->count(CellState::Done), all = m_cells->rowCount();
+    m_etaSeconds = -1;
+    if (done < all)
+        setMessage(tr("The process running this study has ended: %1 of %2 cells are stored. Resume continues at the first missing cell.")
+                       .arg(done).arg(all), false);
+    else
+        setMessage(tr("The study is complete (%1 cells).").arg(all), false);
+    updateOverall();
+    updateButtons();
 }
 
 void RunMonitorPanel::onStoreCells(const QStringList &cellIds)
@@ -392,6 +446,8 @@ void RunMonitorPanel::updateOverall()
     m_overall->setValue(done);
     if (m_process->isRunning())
         m_overall->setFormat(tr("Running %1/%2: %3 < %4").arg(done).arg(all).arg(clockText(m_studyClock.elapsed() / 1000.0), clockText(m_etaSeconds)));
+    else if (m_follower->isFollowing())
+        m_overall->setFormat(tr("Running in another process %1/%2, ETA %3").arg(done).arg(all).arg(clockText(m_etaSeconds)));
     else
         m_overall->setFormat(tr("%1/%2 cells stored").arg(done).arg(all));
 }

@@ -8,6 +8,7 @@
 #include "ui/run/study_process.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QWidget>
 
 class QCheckBox;
@@ -23,6 +24,7 @@ namespace ts::ui {
 
 class CellGridModel;
 class CurvePlot;
+class ProgressLogFollower;
 class StudyFolderWatcher;
 
 class RunMonitorPanel : public QWidget {
@@ -47,6 +49,8 @@ public:
     QString studyDir() const { return m_studyDir; }
     QString message() const;
     StudyProcess::Outcome lastOutcome() const { return m_lastOutcome; }
+    // Whether the shown study runs in another process whose progress log this panel follows.
+    bool isFollowingAnotherProcess() const;
 
 Q_SIGNALS:
     // New cells are in the store: the exploration views should reload the study.
@@ -59,6 +63,9 @@ private:
     void loadPlan(const QString &studyDir);
     void loadStoredCurves(const QStringList &cellIds);
     void onEvent(const StudyEvent &event);
+    void onFollowedEvent(const StudyEvent &event);
+    // The process this panel followed released the study: what it left is what the store holds.
+    void onOtherProcessEnded();
     void onFinished(StudyProcess::Outcome outcome, const QString &message);
     void onStoreCells(const QStringList &cellIds);
     void setMessage(const QString &text, bool problem);
@@ -67,6 +74,8 @@ private:
 
     StudyProcess *m_process;
     StudyFolderWatcher *m_watcher;
+    ProgressLogFollower *m_follower;
+    QSet<QString> m_storedCurves; // cells whose curve was read from the store (a followed log repeats them)
     CellGridModel *m_cells;
     CurveStore m_curves;
     CurvePlot *m_plot;
