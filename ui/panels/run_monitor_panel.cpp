@@ -384,6 +384,11 @@ void RunMonitorPanel::onFollowedEvent(const StudyEvent &e)
     const int row = m_cells->rowOf(e.cellId);
     if ((e.type == T::CellStarted || e.type == T::CellProgress) && row >= 0 && m_cells->state(row) == CellState::Done)
         return; // replaying the log: a stored cell must not look running again
+    if (e.type == T::StudyStarted) { // keeps the message that says whose run this is
+        m_cells->apply(e);
+        updateOverall();
+        return;
+    }
     if (e.type == T::StudyFinished) {
         m_etaSeconds = -1;
         setMessage(e.message.isEmpty() ? tr("The other process finished its run.") : e.message, false);
