@@ -125,6 +125,9 @@ void TestRunMonitor::runCompletesAndMatrixFills()
     QVERIFY2(attached.cellModel()->count(CellState::Done) == 3, qPrintable(attached.message()));
     QCOMPARE(attached.curves().curve(QStringLiteral("finetune__suite-tiny__Jigsaw__seed0"))->size(), 12);
     QVERIFY(attached.message().contains(QStringLiteral("complete")));
+    // Stored cells show how long they ran (their provenance's start and end).
+    const QModelIndex elapsed = attached.cellModel()->index(0, CellGridModel::ElapsedColumn);
+    QVERIFY2(!attached.cellModel()->data(elapsed, Qt::DisplayRole).toString().isEmpty(), "no run time for a stored cell");
 
     // Data selection on the finished study: the two mixtures, then the experiment's four arms.
     DataSelectionPanel selection;

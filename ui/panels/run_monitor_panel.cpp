@@ -233,6 +233,9 @@ void RunMonitorPanel::loadStoredCurves(const QStringList &cellIds)
             if (cell.curve.size() > 0)
                 m_curves.setStored(id, cell.curve);
             m_storedCurves.insert(id);
+            const Provenance &p = cell.provenance;
+            if (p.started.isValid() && p.finished.isValid())
+                m_cells->setStoredDuration(id, p.started.msecsTo(p.finished) / 1000.0);
             double sum = 0;
             int n = 0;
             for (const TaskEvaluation &e : cell.evals)

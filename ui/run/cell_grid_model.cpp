@@ -158,6 +158,18 @@ void CellGridModel::markCompleted(const QStringList &completedIds)
     }
 }
 
+void CellGridModel::setStoredDuration(const QString &cellId, double seconds)
+{
+    const int row = rowOf(cellId);
+    if (row < 0 || seconds <= 0)
+        return;
+    Row &r = m_rows[std::size_t(row)];
+    if (r.clock.isValid()) // still running here: its own clock is the truth
+        return;
+    r.elapsed = seconds;
+    touch(row);
+}
+
 int CellGridModel::count(CellState state) const
 {
     int n = 0;

@@ -28,6 +28,8 @@ public:
     // The child ended: a cell still shown as running did not finish.
     void markInterrupted(CellState state);
     void markCompleted(const QStringList &completedIds);
+    // A stored cell's run time (its provenance's start to end), shown in the Elapsed column.
+    void setStoredDuration(const QString &cellId, double seconds);
 
     int rowOf(const QString &cellId) const;
     QString cellId(int row) const { return m_rows[std::size_t(row)].id; }
