@@ -45,6 +45,9 @@ CurvePlot::CurvePlot(const CurveStore *store, QWidget *parent) : QWidget(parent)
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font());
+    // Translucent: with a dozen cells the legend covers part of the curves, which must stay visible.
+    m_plot->legend->setBrush(QColor(255, 255, 255, 170));
+    m_plot->legend->setBorderPen(QPen(QColor(0, 0, 0, 90)));
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     m_plot->setNoAntialiasingOnDrag(true);
     m_coalesce.setSingleShot(true);
