@@ -199,7 +199,17 @@ int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
         }
         if (streams.empty())
             throw InputError({}, 0, QStringLiteral("--task"), QStringLiteral("names no task"));
-        phases = {{only.toStdString(), 1.0, [streams, heads](uint64_t i) {
+        // Shown in the progress line: repeated items once with their count ("SR:0×20,P-SIDE:1×4,VS,…").
+        QStringList shown;
+        const QStringList items = only.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (int i = 0; i < items.size();) {
+            int j = i;
+            while (j < items.size() && items[j] == items[i])
+                ++j;
+            shown << (j - i > 1 ? QStringLiteral("%1×%2").arg(items[i]).arg(j - i) : items[i]);
+            i = j;
+        }
+        phases = {{shown.join(QLatin1Char(',')).toStdString(), 1.0, [streams, heads](uint64_t i) {
                        const SamplerStream &s = streams[i % streams.size()];
                        const int64_t index = int64_t((i / streams.size()) % 100000000);
                        return toPretrainExample(tasks::generateSample(*s.task, {tasks::Split::Train, index, 5, s.level, 64}), *heads);
