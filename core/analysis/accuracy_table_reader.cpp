@@ -134,6 +134,7 @@ std::vector<TransferMatrix> transferMatricesFromRecords(const std::vector<Accura
             models << r.model;
 
     std::vector<TransferMatrix> out;
+    QStringList waiting;
     for (const QString &model : models) {
         QStringList runs;
         std::set<int> taskSet;
@@ -148,6 +149,10 @@ std::vector<TransferMatrix> transferMatricesFromRecords(const std::vector<Accura
                 if (!runs.contains(r.run))
                     runs << r.run;
             }
+        }
+        if (runs.isEmpty() && missing == MissingCells::Undefined) {
+            waiting << model; // a study in progress: this model's finetuned cells are not stored yet
+            continue;
         }
         if (runs.isEmpty())
             throw InputError(path, 0, QString(),
@@ -184,6 +189,9 @@ std::vector<TransferMatrix> transferMatricesFromRecords(const std::vector<Accura
         }
         out.push_back(std::move(matrix));
     }
+    if (out.empty() && !waiting.isEmpty())
+        throw InputError(path, 0, QString(),
+                         Tr::tr("no finetuned cell is stored yet (models %1 have base rows only)").arg(waiting.join(QStringLiteral(", "))));
     return out;
 }
 

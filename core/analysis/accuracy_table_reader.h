@@ -33,7 +33,8 @@ std::vector<AccuracyRecord> readAccuracyRecords(const QString &path);
 std::vector<TransferMatrix> readAccuracyTable(const QString &path, const PgfOptions &options = PgfOptions());
 // What a (source, target, run) cell without a row means: an error in a table that claims to be
 // complete, an undefined (NaN) cell in a study that is still running or has source-only and
-// target-only tasks.
+// target-only tasks. With Undefined, a model without any finetuned row yet is left out (an error only
+// when that leaves no model).
 enum class MissingCells { Error, Undefined };
 
 // The same from records already in memory (e.g. a study store); `path` names their origin in errors.

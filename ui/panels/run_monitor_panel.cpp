@@ -275,6 +275,11 @@ bool RunMonitorPanel::attach(const QString &studyDir)
         if (elsewhere) {
             setMessage(tr("Another process is running this study; following its progress log and store."), false);
             m_follower->follow(m_studyDir); // replays the run so far: running cells, their curves, the ETA
+            // Show where the run is; one turn later, when the grid is laid out (also at start-up).
+            QTimer::singleShot(0, this, [this] {
+                if (const QStringList running = m_cells->runningCells(); !running.isEmpty())
+                    m_table->scrollTo(m_cells->index(m_cells->rowOf(running.first()), 0), QAbstractItemView::PositionAtTop);
+            });
         }
         else if (done < all) {
             setMessage(tr("%1 of %2 cells are stored. Resume continues at the first missing cell.").arg(done).arg(all), false);

@@ -96,6 +96,30 @@ private Q_SLOTS:
     {
         QVERIFY_THROWS_EXCEPTION(InputError, studyTransferMatrices(StudyContents{}, QStringLiteral("study")));
     }
+
+    void modelWithoutFinetunedCellsYetIsLeftOut()
+    {
+        // A study in progress: model "m" has finetuned cells, model "n" only its base cell so far.
+        const QString co = QStringLiteral("Counting");
+        StudyContents study;
+        study.cells.push_back(cell(CellKind::Base, {}, 0, {{co, bits(100, 40)}}));
+        study.cells.push_back(cell(CellKind::Finetune, co, 0, {{co, bits(100, 70)}}));
+        CellRecord waiting = cell(CellKind::Base, {}, 0, {{co, bits(100, 30)}});
+        waiting.model = QStringLiteral("n");
+        study.cells.push_back(waiting);
+        const auto matrices = studyTransferMatrices(study, QStringLiteral("study"));
+        QCOMPARE(int(matrices.size()), 1);
+        QCOMPARE(matrices[0].model(), QStringLiteral("m"));
+        // Only base cells at all: nothing to show yet, said as such.
+        StudyContents early;
+        early.cells.push_back(waiting);
+        try {
+            studyTransferMatrices(early, QStringLiteral("study"));
+            QFAIL("expected an InputError");
+        } catch (const InputError &e) {
+            QVERIFY2(e.describe().contains(QStringLiteral("no finetuned cell is stored yet")), qPrintable(e.describe()));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStudyAnalysis)
