@@ -179,6 +179,10 @@ Geglättet wird die vollständige Reihe vor dem Ausdünnen; die Rohreihe bleibt 
         <source>missing row for model &apos;%1&apos;, run &apos;%2&apos;, source &apos;%3&apos;, target &apos;%4&apos; (expected every run to cover every source × target pair)</source>
         <translation>fehlende Zeile für Modell &apos;%1&apos;, Lauf &apos;%2&apos;, Quelle &apos;%3&apos;, Ziel &apos;%4&apos; (erwartet: jeder Lauf deckt jedes Paar Quelle × Ziel ab)</translation>
     </message>
+    <message>
+        <source>no finetuned cell is stored yet (models %1 have base rows only)</source>
+        <translation>noch keine feinabgestimmte Zelle gespeichert (die Modelle %1 haben nur Basiszeilen)</translation>
+    </message>
 </context>
 <context>
     <name>ts::CsvReader</name>
@@ -441,12 +445,14 @@ X ist ein Aufgabenname oder eine Abkürzung (VS AS VC RD RR SR JS CO FC SC MV OL
     </message>
     <message>
         <source>usage: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
+                [--init DIR] [--adaptive] [--task TASK[:LEVEL],TASK[:LEVEL],...] [--level L]
        transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]
        transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]
        transferscope-cli model info DIR|--preset NAME
        transferscope-cli model merge DIR|--preset NAME --adapter DIR --out DIR [--format nanovlm|idefics3]
 </source>
         <translation>Aufruf: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
+                [--init DIR] [--adaptive] [--task TASK[:LEVEL],TASK[:LEVEL],...] [--level L]
        transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]
        transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]
        transferscope-cli model info DIR|--preset NAME
@@ -1946,10 +1952,6 @@ Für die CSV-Tabellen der Autoren Datei → Importieren verwenden.</translation>
         <translation>%1 ist kein Studienordner (spec.json und cells/).</translation>
     </message>
     <message>
-        <source>Another process is running this study; following its store (cells appear as they complete).</source>
-        <translation>Ein anderer Prozess führt diese Studie aus; ihr Speicher wird verfolgt (Zellen erscheinen, sobald sie fertig sind).</translation>
-    </message>
-    <message>
         <source>%1 of %2 cells are stored. Resume continues at the first missing cell.</source>
         <translation>%1 von %2 Zellen sind gespeichert. Fortsetzen macht bei der ersten fehlenden Zelle weiter.</translation>
     </message>
@@ -1988,6 +1990,22 @@ Für die CSV-Tabellen der Autoren Datei → Importieren verwenden.</translation>
     <message>
         <source>%1/%2 cells stored</source>
         <translation>%1/%2 Zellen gespeichert</translation>
+    </message>
+    <message>
+        <source>Another process is running this study; following its progress log and store.</source>
+        <translation>Ein anderer Prozess führt diese Studie aus; ihr Fortschrittsprotokoll und ihr Speicher werden verfolgt.</translation>
+    </message>
+    <message>
+        <source>The other process finished its run.</source>
+        <translation>Der andere Prozess hat seinen Lauf beendet.</translation>
+    </message>
+    <message>
+        <source>The process running this study has ended: %1 of %2 cells are stored. Resume continues at the first missing cell.</source>
+        <translation>Der Prozess, der diese Studie ausführte, ist beendet: %1 von %2 Zellen sind gespeichert. Fortsetzen beginnt bei der ersten fehlenden Zelle.</translation>
+    </message>
+    <message>
+        <source>Running in another process %1/%2, ETA %3</source>
+        <translation>Läuft in einem anderen Prozess %1/%2, Restzeit %3</translation>
     </message>
 </context>
 <context>
@@ -2290,12 +2308,26 @@ Für die CSV-Tabellen der Autoren Datei → Importieren verwenden.</translation>
         <translation>Schätzung: – (die Spezifikation ist unvollständig)</translation>
     </message>
     <message>
-        <source>Estimate: %1 on the CPU (%2 threads; measured speeds of the presets, ±30 %)</source>
-        <translation>Schätzung: %1 auf der CPU (%2 Threads; gemessene Geschwindigkeiten der Voreinstellungen, ±30 %)</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Estimate: %1 on the CPU (%2 × %3; measured speeds of the presets, ±30 %)</source>
+        <translation>Schätzung: %1 auf der CPU (%2 × %3; gemessene Geschwindigkeiten der Voreinstellungen, ±30 %)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) side by side</source>
+        <translation>
+            <numerusform>%n Zelle gleichzeitig</numerusform>
+            <numerusform>%n Zellen gleichzeitig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n Thread</numerusform>
+            <numerusform>%n Threads</numerusform>
+        </translation>
     </message>
 </context>
 <context>

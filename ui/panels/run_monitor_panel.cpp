@@ -280,12 +280,11 @@ bool RunMonitorPanel::attach(const QString &studyDir)
                 if (const QStringList running = m_cells->runningCells(); !running.isEmpty())
                     m_table->scrollTo(m_cells->index(m_cells->rowOf(running.first()), 0), QAbstractItemView::PositionAtTop);
             });
-        }
-        else if (done < all) {
+        } else if (done < all) {
             setMessage(tr("%1 of %2 cells are stored. Resume continues at the first missing cell.").arg(done).arg(all), false);
-        }
-        else
+        } else {
             setMessage(tr("The study is complete (%1 cells).").arg(all), false);
+        }
     }
     updateOverall();
     updateButtons();
@@ -411,8 +410,14 @@ void RunMonitorPanel::onOtherProcessEnded()
     m_follower->poll(); // its last events
     m_follower->stop();
     m_cells->markInterrupted(CellState::Stopped);
-    if (StudyStore::isStudyFolder(m_studyDir))
-        onStoreCells(StudyStore(m_studyDir).completedCellIds());
+    if (StudyStore::isStudyFolder(m_studyDir)) {
+        QStringList unread; // the watcher read the others as they appeared
+        for (const QString &id : StudyStore(m_studyDir).completedCellIds())
+            if (!m_storedCurves.contains(id))
+                unread << id;
+        if (!unread.isEmpty())
+            onStoreCells(unread);
+    }
     const int done = m_cells->count(CellState::Done), all = m_cells->rowCount();
     m_etaSeconds = -1;
     if (done < all)
