@@ -1,6 +1,7 @@
 // The curve pipeline without a process: the progress parser takes a stream cut anywhere, the EMA is
 // debiased and x-aware, decimation keeps spikes, and a resumed cell's curve does not duplicate steps.
 
+#include "ui/run/cell_grid_model.h"
 #include "ui/run/curve_store.h"
 #include "ui/run/progress_line_parser.h"
 #include "ui/run/run_colours.h"
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void decimationKeepsSpikes();
     void resumedCellReplacesSteps();
     void coloursAreStable();
+    void followedCellShowsItsWholeRunTime();
 };
 
 void TestRunCurves::parserJoinsSplitLines()
@@ -99,4 +101,25 @@ void TestRunCurves::coloursAreStable()
 }
 
 QTEST_GUILESS_MAIN(TestRunCurves)
+void TestRunCurves::followedCellShowsItsWholeRunTime()
+{
+    // Attaching replays a log: the cell's clock starts now, but its steps say it has run 90 s already.
+    CellGridModel grid;
+    StudyEvent started;
+    started.type = StudyEvent::Type::CellStarted;
+    started.cellId = QStringLiteral("finetune__m__Counting__seed0");
+    grid.apply(started);
+    StudyEvent metric;
+    metric.type = StudyEvent::Type::Metric;
+    metric.cellId = started.cellId;
+    metric.step = 100;
+    metric.wallSeconds = 90;
+    grid.apply(metric);
+    const QModelIndex elapsed = grid.index(grid.rowOf(started.cellId), CellGridModel::ElapsedColumn);
+    QCOMPARE(grid.data(elapsed, Qt::DisplayRole).toString(), QStringLiteral("1:30"));
+    // A stop freezes the same run time.
+    grid.markInterrupted(CellState::Stopped);
+    QCOMPARE(grid.data(elapsed, Qt::DisplayRole).toString(), QStringLiteral("1:30"));
+}
+
 #include "test_ui_run_curves.moc"

@@ -3,6 +3,7 @@
 #include "ui/run/run_colours.h"
 
 #include <QColor>
+#include <algorithm>
 
 namespace ts::ui {
 
@@ -98,16 +99,21 @@ void CellGridModel::apply(const StudyEvent &e)
         r.fraction = 0;
         r.phase.clear();
         r.clock.start();
+        r.clockOffset = 0;
         break;
     case T::CellProgress:
         if (r.state != CellState::Running) {
             r.state = CellState::Running;
             r.clock.start();
+            r.clockOffset = 0;
         }
         r.phase = e.phase;
         r.fraction = e.total > 0 ? e.done / e.total : 0;
         break;
     case T::Metric:
+        // The step's time since the cell began: a log replayed on attach started the clock late.
+        if (r.clock.isValid() && e.wallSeconds > 0)
+            r.clockOffset = std::max(r.clockOffset, e.wallSeconds - r.clock.elapsed() / 1000.0);
         return; // curves, not the grid; too frequent to repaint the row for
     case T::CellFinished:
         r.state = CellState::Done;
@@ -125,7 +131,7 @@ void CellGridModel::apply(const StudyEvent &e)
         break;
     }
     if (r.state != CellState::Running && r.clock.isValid()) {
-        r.elapsed = r.clock.elapsed() / 1000.0;
+        r.elapsed = runSeconds(r);
         r.clock.invalidate();
     }
     touch(row);
@@ -138,7 +144,7 @@ void CellGridModel::markInterrupted(CellState state)
             continue;
         m_rows[i].state = state;
         if (m_rows[i].clock.isValid())
-            m_rows[i].elapsed = m_rows[i].clock.elapsed() / 1000.0;
+            m_rows[i].elapsed = runSeconds(m_rows[i]);
         m_rows[i].clock.invalidate();
         touch(int(i));
     }
@@ -193,8 +199,7 @@ double CellGridModel::etaSeconds(const Row &r) const
     // still the estimate users read from LlamaBoard's "elapsed < remaining".
     if (r.state != CellState::Running || !r.clock.isValid() || r.fraction <= 0.02)
         return -1;
-    const double elapsed = r.clock.elapsed() / 1000.0;
-    return elapsed * (1 - r.fraction) / r.fraction;
+    return runSeconds(r) * (1 - r.fraction) / r.fraction;
 }
 
 int CellGridModel::rowCount(const QModelIndex &parent) const
@@ -223,7 +228,7 @@ QVariant CellGridModel::data(const QModelIndex &index, int role) const
             if (r.state == CellState::Running)
                 return QStringLiteral("%1 %2%").arg(r.phase).arg(int(r.fraction * 100));
             return r.state == CellState::Done ? QStringLiteral("100%") : QString();
-        case ElapsedColumn: return r.clock.isValid() ? duration(r.clock.elapsed() / 1000.0) : (r.elapsed > 0 ? duration(r.elapsed) : QString());
+        case ElapsedColumn: return r.clock.isValid() ? duration(runSeconds(r)) : (r.elapsed > 0 ? duration(r.elapsed) : QString());
         case EtaColumn: return r.state == CellState::Running ? duration(etaSeconds(r)) : QString();
         default: return {};
         }

@@ -55,11 +55,13 @@ private:
         double fraction = 0; // of the current phase
         double elapsed = 0;  // seconds, frozen when the cell ends
         QElapsedTimer clock;
+        double clockOffset = 0; // seconds the cell ran before `clock` started (a run followed from its log)
         QString message;
     };
     int ensureRow(const QString &cellId);
     void touch(int row);
     double etaSeconds(const Row &row) const;
+    static double runSeconds(const Row &row) { return row.clock.elapsed() / 1000.0 + row.clockOffset; }
 
     std::vector<Row> m_rows;
 };
