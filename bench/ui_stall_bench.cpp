@@ -7,6 +7,7 @@
 //
 //   transferscope_ui_stall_bench [--steps N] [--seeds K] [--no-views] [--suite]
 //   transferscope_ui_stall_bench --reload STUDY_DIR
+//   transferscope_ui_stall_bench --spec SPEC.json      (any study, e.g. the quick study: the real main job)
 // --no-views leaves the exploration views alone (isolates the monitor's own cost).
 // --suite runs the quick study's shape instead (3 presets × 13 tasks, random weights, few steps and items):
 // every reload then carries 3 models × 13 tasks into the views, as a real study does.
@@ -154,12 +155,14 @@ int main(int argc, char **argv)
         {QStringLiteral("threads"), 1},
         {QStringLiteral("train"), QJsonObject{{QStringLiteral("steps"), suite ? std::min(steps, 20) : steps}, {QStringLiteral("batch"), 4}, {QStringLiteral("examples"), 64}, {QStringLiteral("warmup_steps"), 5}}},
         {QStringLiteral("eval"), QJsonObject{{QStringLiteral("items"), suite ? 10 : 40}, {QStringLiteral("batch"), 10}}}};
-    const QString specPath = tmp.filePath(QStringLiteral("spec.json"));
+    QString specPath = tmp.filePath(QStringLiteral("spec.json"));
     QFile f(specPath);
     if (!f.open(QIODevice::WriteOnly))
         return 1;
     f.write(QJsonDocument(spec).toJson());
     f.close();
+    if (const int i = int(args.indexOf(QStringLiteral("--spec"))); i > 0)
+        specPath = args.value(i + 1); // a real study, e.g. resources/specs/quick.json (minutes)
 
     StudyDocument document;
     MainWindow window(&document);

@@ -2,6 +2,8 @@
 // debiased and x-aware, decimation keeps spikes, and a resumed cell's curve does not duplicate steps.
 
 #include "ui/run/cell_grid_model.h"
+#include "ui/run/curve_plot.h"
+#include "ui/widgets/qcustomplot_include.h"
 #include "ui/run/curve_store.h"
 #include "ui/run/progress_line_parser.h"
 #include "ui/run/run_colours.h"
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void resumedCellReplacesSteps();
     void coloursAreStable();
     void followedCellShowsItsWholeRunTime();
+    void replotRedrawsOnlyChangedCells();
 };
 
 void TestRunCurves::parserJoinsSplitLines()
@@ -100,7 +103,7 @@ void TestRunCurves::coloursAreStable()
     QVERIFY(stableRunColour(id) != stableRunColour(QStringLiteral("finetune__suite-tiny__Jigsaw__seed0")));
 }
 
-QTEST_GUILESS_MAIN(TestRunCurves)
+QTEST_MAIN(TestRunCurves)
 void TestRunCurves::followedCellShowsItsWholeRunTime()
 {
     // Attaching replays a log: the cell's clock starts now, but its steps say it has run 90 s already.
@@ -120,6 +123,42 @@ void TestRunCurves::followedCellShowsItsWholeRunTime()
     // A stop freezes the same run time.
     grid.markInterrupted(CellState::Stopped);
     QCOMPARE(grid.data(elapsed, Qt::DisplayRole).toString(), QStringLiteral("1:30"));
+}
+
+void TestRunCurves::replotRedrawsOnlyChangedCells()
+{
+    CurveStore store;
+    for (const char *cell : {"a", "b", "c"})
+        for (int step = 1; step <= 5; ++step)
+            store.append(QLatin1String(cell), step, 1.0 / step, 0.1, 10, step);
+    CurvePlot plot(&store);
+    plot.resize(600, 400);
+    plot.show();
+    plot.replotNow();
+    QCustomPlot *p = plot.plot();
+    QCOMPARE(p->graphCount(), 6);            // raw + smoothed line per cell
+    QCOMPARE(p->legend->itemCount(), 3);     // lines only
+    QCPGraph *lineA = p->graph(1);
+    const double lastA = lineA->data()->at(lineA->data()->size() - 1)->value;
+    // One more step of cell b: its graphs get the point, a's are the same objects with the same data.
+    store.append(QStringLiteral("b"), 6, 0.05, 0.1, 10, 6);
+    plot.replotNow();
+    QCOMPARE(p->graphCount(), 6);
+    QCOMPARE(p->graph(1), lineA);
+    QCOMPARE(lineA->data()->at(lineA->data()->size() - 1)->value, lastA);
+    QCOMPARE(p->graph(3)->data()->size(), 6);
+    QCOMPARE(p->graph(3)->data()->at(5)->key, 6.0);
+    // Another study (the store starts over): only its cells are drawn.
+    store.clear();
+    store.append(QStringLiteral("d"), 1, 0.5, 0.1, 10, 1);
+    plot.replotNow();
+    QCOMPARE(p->graphCount(), 2);
+    QCOMPARE(p->legend->itemCount(), 1);
+    // Another metric redraws every cell from its own series.
+    plot.setMetric(PlotMetric::LearningRate);
+    plot.replotNow();
+    QCOMPARE(p->graphCount(), 2);
+    QCOMPARE(p->graph(1)->data()->at(0)->value, 0.1);
 }
 
 #include "test_ui_run_curves.moc"

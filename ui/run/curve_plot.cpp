@@ -4,6 +4,7 @@
 #include "ui/run/smoothing.h"
 #include "ui/widgets/qcustomplot_include.h"
 
+#include <QSet>
 #include <QVBoxLayout>
 #include <cmath>
 
@@ -85,57 +86,103 @@ void CurvePlot::replotNow()
     m_stale = false;
     QElapsedTimer clock;
     clock.start();
-    m_plot->clearGraphs();
-    m_plot->clearPlottables();
     const QStringList ids = m_cells.isEmpty() ? m_store->cellIds() : m_cells;
     const int buckets = std::max(kMinBuckets, m_plot->axisRect()->width() / 2);
-    m_plot->xAxis->setLabel(m_axis == CurveAxis::Steps ? tr("step") : tr("wall time in the cell (s)"));
-    m_plot->yAxis->setLabel(metricLabel(m_metric));
-    std::vector<double> xs, ys;
-    for (const QString &id : ids) {
-        const CellCurve *c = m_store->curve(id);
-        if (!c)
-            continue;
-        const QColor colour = stableRunColour(id);
-        if (m_metric == PlotMetric::MeanAccuracy) {
-            if (std::isnan(c->meanAccuracy))
-                continue;
-            auto *g = m_plot->addGraph();
-            g->setName(shortCellName(id));
-            g->setLineStyle(QCPGraph::lsNone);
-            g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 8));
-            const double x = c->size() ? c->axis(m_axis).back() : 0;
-            g->addData(x, c->meanAccuracy);
-            continue;
-        }
-        if (c->size() == 0)
-            continue;
-        const std::vector<double> &x = c->axis(m_axis);
-        const std::vector<double> &y = c->values(m_metric == PlotMetric::Loss ? CurveMetric::Loss
-                                                 : m_metric == PlotMetric::LearningRate ? CurveMetric::LearningRate
-                                                                                        : CurveMetric::Throughput);
-        if (m_showRaw && m_smoothing > 0) {
-            auto *raw = m_plot->addGraph();
-            QColor faint = colour;
-            faint.setAlpha(60);
-            raw->setPen(QPen(faint, 1));
-            decimateMinMax(x, y, buckets, xs, ys);
-            raw->setData(QVector<double>(xs.begin(), xs.end()), QVector<double>(ys.begin(), ys.end()), true);
-            m_plot->legend->removeItem(m_plot->legend->itemCount() - 1);
-        }
-        // Smooth the full series first, then decimate: the line does not depend on the plot's width.
-        const std::vector<double> smoothed = debiasedEma(x, y, m_smoothing);
-        decimateMinMax(x, smoothed, buckets, xs, ys);
-        auto *line = m_plot->addGraph();
-        line->setName(shortCellName(id));
-        line->setPen(QPen(colour, 2));
-        line->setData(QVector<double>(xs.begin(), xs.end()), QVector<double>(ys.begin(), ys.end()), true);
+    const QString drawnWith = QStringLiteral("%1|%2|%3|%4|%5|%6|%7")
+                                  .arg(int(m_metric)).arg(int(m_axis)).arg(m_smoothing).arg(m_showRaw).arg(buckets)
+                                  .arg(m_cells.join(QLatin1Char(','))).arg(m_store->generation());
+    if (drawnWith != m_drawnWith) { // another view of the data: every cell is drawn again
+        m_plot->clearGraphs();
+        m_graphs.clear();
+        m_drawnWith = drawnWith;
+        m_plot->xAxis->setLabel(m_axis == CurveAxis::Steps ? tr("step") : tr("wall time in the cell (s)"));
+        m_plot->yAxis->setLabel(metricLabel(m_metric));
     }
+    const QSet<QString> wanted(ids.begin(), ids.end());
+    for (auto it = m_graphs.begin(); it != m_graphs.end();) {
+        if (!wanted.contains(it.key()) || !m_store->curve(it.key())) {
+            removeCell(it.value());
+            it = m_graphs.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const QString &id : ids)
+        if (const CellCurve *c = m_store->curve(id))
+            drawCell(id, *c, m_graphs[id], buckets);
     m_plot->rescaleAxes();
     m_plot->legend->setVisible(m_plot->legend->itemCount() > 0 && m_plot->legend->itemCount() <= 12);
     m_plot->replot(QCustomPlot::rpQueuedRefresh);
     ++m_replots;
     m_longestReplotMs = std::max(m_longestReplotMs, clock.nsecsElapsed() / 1e6);
+}
+
+namespace {
+bool same(double a, double b)
+{
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
+} // namespace
+
+void CurvePlot::drawCell(const QString &id, const CellCurve &c, CellGraphs &g, int buckets)
+{
+    const double lastX = c.size() ? c.axis(m_axis).back() : std::nan("");
+    const double lastY = c.size() ? c.loss.back() : std::nan("");
+    if (g.size == c.size() && same(g.lastX, lastX) && same(g.lastY, lastY) && same(g.accuracy, c.meanAccuracy))
+        return; // unchanged since it was drawn
+    g.size = c.size();
+    g.lastX = lastX;
+    g.lastY = lastY;
+    g.accuracy = c.meanAccuracy;
+    const QColor colour = stableRunColour(id);
+    if (m_metric == PlotMetric::MeanAccuracy) {
+        if (std::isnan(c.meanAccuracy))
+            return;
+        if (!g.line) {
+            g.line = m_plot->addGraph();
+            g.line->setName(shortCellName(id));
+            g.line->setLineStyle(QCPGraph::lsNone);
+            g.line->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 8));
+        }
+        g.line->data()->clear();
+        g.line->addData(c.size() ? lastX : 0, c.meanAccuracy);
+        return;
+    }
+    if (c.size() == 0)
+        return;
+    const std::vector<double> &x = c.axis(m_axis);
+    const std::vector<double> &y = c.values(m_metric == PlotMetric::Loss ? CurveMetric::Loss
+                                            : m_metric == PlotMetric::LearningRate ? CurveMetric::LearningRate
+                                                                                   : CurveMetric::Throughput);
+    std::vector<double> xs, ys;
+    if (m_showRaw && m_smoothing > 0) {
+        if (!g.raw) {
+            g.raw = m_plot->addGraph();
+            QColor faint = colour;
+            faint.setAlpha(60);
+            g.raw->setPen(QPen(faint, 1));
+            g.raw->removeFromLegend();
+        }
+        decimateMinMax(x, y, buckets, xs, ys);
+        g.raw->setData(QVector<double>(xs.begin(), xs.end()), QVector<double>(ys.begin(), ys.end()), true);
+    }
+    if (!g.line) {
+        g.line = m_plot->addGraph();
+        g.line->setName(shortCellName(id));
+        g.line->setPen(QPen(colour, 2));
+    }
+    // Smooth the full series first, then decimate: the line does not depend on the plot's width.
+    const std::vector<double> smoothed = debiasedEma(x, y, m_smoothing);
+    decimateMinMax(x, smoothed, buckets, xs, ys);
+    g.line->setData(QVector<double>(xs.begin(), xs.end()), QVector<double>(ys.begin(), ys.end()), true);
+}
+
+void CurvePlot::removeCell(CellGraphs &g)
+{
+    for (QCPGraph *graph : {g.raw, g.line})
+        if (graph)
+            m_plot->removeGraph(graph);
+    g = CellGraphs();
 }
 
 } // namespace ts::ui

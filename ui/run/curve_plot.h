@@ -2,14 +2,19 @@
 // Live training curves of several cells in one QCustomPlot: each cell in its stable colour, the
 // raw series faint under the smoothed line. Data changes only schedule a replot; a single-shot
 // timer coalesces them (at most one replot per ~40 ms, as PlotJuggler does), and each replot draws
-// decimated copies, so a fast stream of metric events never stalls the UI thread.
+// decimated copies, so a fast stream of metric events never stalls the UI thread. A replot updates
+// only the cells whose curve changed: a study of 45 cells has 90 graphs, and rebuilding them all at
+// every step of the running cells took ~75 ms of the UI thread.
 
 #include "ui/run/curve_store.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QTimer>
 #include <QWidget>
+#include <limits>
 
+class QCPGraph;
 class QCustomPlot;
 
 namespace ts::ui {
@@ -41,7 +46,21 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // The graphs of one cell and what they were drawn from (a cell whose curve is unchanged is skipped).
+    struct CellGraphs {
+        QCPGraph *raw = nullptr;
+        QCPGraph *line = nullptr;
+        int size = -1;
+        double lastX = std::numeric_limits<double>::quiet_NaN();
+        double lastY = std::numeric_limits<double>::quiet_NaN();
+        double accuracy = std::numeric_limits<double>::quiet_NaN();
+    };
+    void drawCell(const QString &cellId, const CellCurve &curve, CellGraphs &graphs, int buckets);
+    void removeCell(CellGraphs &graphs);
+
     bool m_stale = false;
+    QHash<QString, CellGraphs> m_graphs;
+    QString m_drawnWith; // metric, axis, smoothing, raw, width, cell filter, store generation
     const CurveStore *m_store;
     QCustomPlot *m_plot;
     QTimer m_coalesce;

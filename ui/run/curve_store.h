@@ -38,7 +38,13 @@ public:
     // Replaces the cell's curve with the stored one (a completed cell read from the store).
     void setStored(const QString &cellId, const TrainCurve &curve);
     void setMeanAccuracy(const QString &cellId, double accuracy);
-    void clear() { m_curves.clear(); }
+    void clear()
+    {
+        m_curves.clear();
+        ++m_generation;
+    }
+    // Changes with every clear(): a view that caches per-cell drawings starts over.
+    int generation() const { return m_generation; }
 
     bool contains(const QString &cellId) const { return m_curves.count(cellId) > 0; }
     const CellCurve *curve(const QString &cellId) const;
@@ -47,6 +53,7 @@ public:
 
 private:
     std::map<QString, CellCurve> m_curves;
+    int m_generation = 0;
 };
 
 } // namespace ts::ui
