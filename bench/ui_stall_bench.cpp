@@ -21,6 +21,7 @@
 #include "ui/main_window.h"
 #include "ui/panels/run_monitor_panel.h"
 #include "ui/run/curve_plot.h"
+#include "ui/run/curve_store.h"
 #include "ui/study/study_document.h"
 #include "ui/study/study_loader.h"
 
@@ -32,6 +33,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <cstdio>
 #include <vector>
@@ -172,6 +174,27 @@ int main(int argc, char **argv)
     window.showPanel(monitor);
     if (const int i = int(args.indexOf(QStringLiteral("--reload"))); i > 0)
         return timeReloads(window, document, args.value(i + 1));
+    if (const int i = int(args.indexOf(QStringLiteral("--curves"))); i > 0) {
+        // The live curves of N finished cells (150 steps each, as in the quick study): one full replot.
+        CurveStore store;
+        for (int c = 0; c < args.value(i + 1).toInt(); ++c)
+            for (int step = 1; step <= 150; ++step)
+                store.append(QStringLiteral("finetune__m__t%1__seed0").arg(c), step, 0.3 + 0.2 * std::sin(step * 0.1 + c), 1e-3, 100, step * 0.1);
+        CurvePlot plot(&store);
+        plot.resize(660, 340); // the run monitor's plot in the 1600 × 1000 window
+        plot.show();
+        QCoreApplication::processEvents();
+        for (int rep = 0; rep < 3; ++rep) {
+            store.append(QStringLiteral("finetune__m__t0__seed0"), 151 + rep, 0.3, 1e-3, 100, 15.1);
+            const qint64 c0 = threadCpuNs();
+            plot.replotNow();
+            const qint64 c1 = threadCpuNs();
+            QCoreApplication::processEvents();
+            std::printf("%s cells: replot %.1f ms + events %.1f ms CPU\n", qPrintable(args.value(i + 1)), (c1 - c0) / 1e6,
+                        (threadCpuNs() - c1) / 1e6);
+        }
+        return 0;
+    }
     if (args.contains(QStringLiteral("--no-views")))
         QObject::disconnect(monitor, &RunMonitorPanel::cellsCompleted, &window, nullptr);
 
