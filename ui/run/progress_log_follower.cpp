@@ -8,7 +8,7 @@ namespace ts::ui {
 
 namespace {
 constexpr int kPollMs = 250;
-constexpr qint64 kMaxReadBytes = 4 << 20; // one poll; a long log is caught up over a few turns
+constexpr qint64 kMaxReadBytes = 512 << 10; // per poll: a whole study's log (~2.5 MB) is caught up over ~1 s, not in one stall
 } // namespace
 
 ProgressLogFollower::ProgressLogFollower(QObject *parent) : QObject(parent)
