@@ -188,8 +188,9 @@ int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
         // One task, or a fixed mixture for staged curricula: "SR:0,SR:0,P-SIDE:1" draws the streams in
         // turn (a stream listed twice gets twice the share); a stream without ":LEVEL" uses --level.
         const int level = int(numberOption(args, QStringLiteral("--level"), -1));
+        const QStringList items = only.split(QLatin1Char(','), Qt::SkipEmptyParts);
         std::vector<SamplerStream> streams;
-        for (const QString &item : only.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        for (const QString &item : items) {
             const QStringList parts = item.split(QLatin1Char(':'));
             bool ok = true;
             const int l = parts.size() > 1 ? parts[1].toInt(&ok) : level;
@@ -201,7 +202,6 @@ int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
             throw InputError({}, 0, QStringLiteral("--task"), QStringLiteral("names no task"));
         // Shown in the progress line: repeated items once with their count ("SR:0×20,P-SIDE:1×4,VS,…").
         QStringList shown;
-        const QStringList items = only.split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (int i = 0; i < items.size();) {
             int j = i;
             while (j < items.size() && items[j] == items[i])
