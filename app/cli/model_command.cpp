@@ -1,7 +1,7 @@
 // `transferscope-cli model …`: make and check the pretrained base models of the suite presets
 // (docs/base-models.md).
 //   pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
-//            [--init DIR] [--adaptive] [--task T[:L],T[:L],…] [--level L]
+//            [--init DIR] [--adaptive [--warm]] [--task T[:L],T[:L],…] [--level L]
 //   eval DIR|--preset NAME [--items N] [--tasks A,B] [--level L] [--threads T]
 //   finetune-gain DIR|--preset NAME [--items N] [--tasks A,B] [--threads T]   quick-spec self-finetune per task
 //   info DIR   format, size and estimated training memory of a checkpoint folder (nanoVLM or SmolVLM/Idefics3)
@@ -174,42 +174,24 @@ int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
     co.primitiveShare = numberOption(args, QStringLiteral("--primitive-share"), co.primitiveShare);
     co.primitiveBlockExamples = uint64_t(numberOption(args, QStringLiteral("--primitive-block"), 0)) * uint64_t(cfg.batchSize);
     std::vector<CurriculumPhase> phases = pretrainCurriculum(co, heads);
+    const StreamList listed = only.isEmpty() ? StreamList{} : parseStreamList(only, int(numberOption(args, QStringLiteral("--level"), -1)));
     std::shared_ptr<AdaptiveTaskSampler> sampler;
     if (args.contains(QStringLiteral("--adaptive"))) {
+        // With --task the listed streams are the curriculum, in order; --warm switches them all on at once
+        // (a run from --init that replays what the model knows in proportion to how far each has slipped).
         AdaptiveSamplerOptions so;
         so.focus = numberOption(args, QStringLiteral("--focus"), so.focus);
         so.advanceBelow = numberOption(args, QStringLiteral("--advance-below"), so.advanceBelow);
         so.maxBlockExamples = uint64_t(numberOption(args, QStringLiteral("--block-steps"), 300) * double(cfg.batchSize));
         so.floor = numberOption(args, QStringLiteral("--replay-floor"), so.floor);
-        sampler = std::make_shared<AdaptiveTaskSampler>(progressiveStreams(), so, cfg.seed);
+        so.restBelow = numberOption(args, QStringLiteral("--rest-below"), so.restBelow);
+        so.allOn = args.contains(QStringLiteral("--warm"));
+        sampler = std::make_shared<AdaptiveTaskSampler>(only.isEmpty() ? progressiveStreams() : listed.streams, so, cfg.seed);
         phases = {adaptiveCurriculum(sampler, heads, cfg.seed)};
-    }
-    if (!only.isEmpty()) {
+    } else if (!only.isEmpty()) {
         // One task, or a fixed mixture for staged curricula: "SR:0,SR:0,P-SIDE:1" draws the streams in
-        // turn (a stream listed twice gets twice the share); a stream without ":LEVEL" uses --level.
-        const int level = int(numberOption(args, QStringLiteral("--level"), -1));
-        const QStringList items = only.split(QLatin1Char(','), Qt::SkipEmptyParts);
-        std::vector<SamplerStream> streams;
-        for (const QString &item : items) {
-            const QStringList parts = item.split(QLatin1Char(':'));
-            bool ok = true;
-            const int l = parts.size() > 1 ? parts[1].toInt(&ok) : level;
-            if (!ok || parts.size() > 2 || l < -1 || l > 3)
-                throw InputError({}, 0, QStringLiteral("--task"), QStringLiteral("'%1' is not TASK or TASK:LEVEL (level 0-3)").arg(item));
-            streams.push_back({&tasks::requireTask(parts[0]), l});
-        }
-        if (streams.empty())
-            throw InputError({}, 0, QStringLiteral("--task"), QStringLiteral("names no task"));
-        // Shown in the progress line: repeated items once with their count ("SR:0×20,P-SIDE:1×4,VS,…").
-        QStringList shown;
-        for (int i = 0; i < items.size();) {
-            int j = i;
-            while (j < items.size() && items[j] == items[i])
-                ++j;
-            shown << (j - i > 1 ? QStringLiteral("%1×%2").arg(items[i]).arg(j - i) : items[i]);
-            i = j;
-        }
-        phases = {{shown.join(QLatin1Char(',')).toStdString(), 1.0, [streams, heads](uint64_t i) {
+        // turn (a stream listed twice gets twice the share).
+        phases = {{listed.shown.toStdString(), 1.0, [streams = listed.streams, heads](uint64_t i) {
                        const SamplerStream &s = streams[i % streams.size()];
                        const int64_t index = int64_t((i / streams.size()) % 100000000);
                        return toPretrainExample(tasks::generateSample(*s.task, {tasks::Split::Train, index, 5, s.level, 64}), *heads);
@@ -435,7 +417,7 @@ int runModelCommand(const QStringList &args)
     if (sub == QLatin1String("merge"))
         return merge(args.mid(1), out);
     out << Tr::tr("usage: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]\n"
-           "                [--init DIR] [--adaptive] [--task TASK[:LEVEL],TASK[:LEVEL],...] [--level L]\n"
+           "                [--init DIR] [--adaptive [--warm]] [--task TASK[:LEVEL],TASK[:LEVEL],...] [--level L]\n"
            "       transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]\n"
            "       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]\n"
            "       transferscope-cli model info DIR|--preset NAME\n"

@@ -1,6 +1,7 @@
 // libtorch first (Qt's keyword macros break its headers).
 #include "study/pretrain_sampler.h"
 
+#include "common/input_error.h"
 #include "common/splitmix64.h"
 
 #include <algorithm>
@@ -13,7 +14,8 @@ QString SamplerStream::label() const
 }
 
 AdaptiveTaskSampler::AdaptiveTaskSampler(std::vector<SamplerStream> streams, AdaptiveSamplerOptions options, uint64_t seed)
-    : streams_(std::move(streams)), options_(options), seed_(seed), ema_(streams_.size(), 1.0)
+    : streams_(std::move(streams)), options_(options), seed_(seed), ema_(streams_.size(), 1.0),
+      active_(options.allOn ? streams_.size() : 1)
 {
 }
 
@@ -21,7 +23,9 @@ std::vector<double> AdaptiveTaskSampler::weights() const
 {
     // A stream's need: its chance ratio, at least the floor, and capped so that an early ratio above 1 (letter
     // mass spread over the whole vocabulary) does not drown the others.
-    auto need = [this](size_t s) { return std::clamp(ema_[s], options_.floor, 1.0); };
+    auto need = [this](size_t s) {
+        return ema_[s] < options_.restBelow ? 0.1 * options_.floor : std::clamp(ema_[s], options_.floor, 1.0);
+    };
     std::vector<double> w(streams_.size(), 0.0);
     const bool switching = active_ < streams_.size();
     const size_t replayed = switching ? active_ - 1 : active_;
@@ -104,6 +108,44 @@ std::vector<SamplerStream> progressiveStreams()
         out.push_back({&t, 0});
     for (const auto &t : tasks::suiteTasks())
         out.push_back({&t, -1});
+    return out;
+}
+
+} // namespace ts
+
+namespace ts {
+
+StreamList parseStreamList(const QString &list, int defaultLevel)
+{
+    const QStringList items = list.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    StreamList out;
+    for (const QString &item : items) {
+        const QStringList parts = item.split(QLatin1Char(':'));
+        bool ok = true;
+        const int level = parts.size() > 1 ? parts[1].toInt(&ok) : defaultLevel;
+        if (!ok || parts.size() > 2 || level < -1 || level > 3)
+            throw InputError({}, 0, QStringLiteral("--task"), QStringLiteral("'%1' is not TASK or TASK:LEVEL (level 0-3)").arg(item));
+        const tasks::TaskSpec *task = tasks::findTask(parts[0]);
+        if (!task) {
+            try {
+                tasks::requireTask(parts[0]); // its message lists the known tasks
+            } catch (const InputError &e) {
+                throw InputError({}, 0, QStringLiteral("--task"), e.message());
+            }
+        }
+        out.streams.push_back({task, level});
+    }
+    if (out.streams.empty())
+        throw InputError({}, 0, QStringLiteral("--task"), QStringLiteral("names no task"));
+    QStringList shown;
+    for (int i = 0; i < items.size();) {
+        int j = i;
+        while (j < items.size() && items[j] == items[i])
+            ++j;
+        shown << (j - i > 1 ? QStringLiteral("%1×%2").arg(items[i]).arg(j - i) : items[i]);
+        i = j;
+    }
+    out.shown = shown.join(QLatin1Char(','));
     return out;
 }
 

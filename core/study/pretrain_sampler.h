@@ -29,6 +29,10 @@ struct AdaptiveSamplerOptions {
     uint64_t maxBlockExamples = 4800;
     double floor = 0.1;             // replay weight of a learned stream (relative to one at chance)
     double emaRate = 0.01;          // per example of the stream
+    // A stream whose chance ratio is below this rests: replayed only at a tenth of the floor, enough to notice
+    // when it slips. Keeps an easy task from saturating (the gate wants every base below 90 %); 0 = off.
+    double restBelow = 0.0;
+    bool allOn = false;             // every stream on from the start: replay only (a run from a trained model)
 };
 
 class AdaptiveTaskSampler {
@@ -59,5 +63,14 @@ private:
 
 // The streams in curriculum order: the six primitives, the 13 tasks at level 0, the 13 at their default level.
 std::vector<SamplerStream> progressiveStreams();
+
+// A `--task` list "SR:0,SR:0,P-SIDE:1,VS": streams in the order given, repeats kept (in a fixed mixture a
+// stream listed twice gets twice the share); an item without ":LEVEL" uses `defaultLevel` (-1 = the task's).
+struct StreamList {
+    std::vector<SamplerStream> streams;
+    QString shown; // for the progress line: repeats once with their count, "SR:0×2,P-SIDE:1,VS"
+};
+// Throws InputError naming --task for an unknown task, a bad level or an empty list.
+StreamList parseStreamList(const QString &list, int defaultLevel);
 
 } // namespace ts

@@ -150,6 +150,59 @@ private Q_SLOTS:
         QVERIFY(sampler.summary().startsWith(QStringLiteral("3/3 on")));
     }
 
+    // From a trained model (--warm) every stream is on at once and replayed by need; a stream that is too
+    // well learned (below restBelow) rests at a tenth of the floor until it slips back.
+    void warmSamplerReplaysByNeedAndRestsSaturatedStreams()
+    {
+        const auto &suite = tasks::suiteTasks();
+        AdaptiveSamplerOptions o;
+        o.floor = 0.1;
+        o.emaRate = 0.5;
+        o.restBelow = 0.3;
+        o.allOn = true;
+        AdaptiveTaskSampler sampler({{&suite[0], 0}, {&suite[1], 0}, {&suite[2], 0}}, o, 7);
+        QCOMPARE(sampler.active(), size_t(3));
+        auto counts = [&] {
+            std::vector<int> c(3, 0);
+            for (uint64_t i = 0; i < 6000; ++i)
+                ++c[size_t(sampler.pick(i))];
+            return c;
+        };
+        std::vector<int> c = counts(); // all at chance: even shares
+        QVERIFY2(c[0] > 1800 && c[1] > 1800 && c[2] > 1800, qPrintable(QStringLiteral("%1 %2 %3").arg(c[0]).arg(c[1]).arg(c[2])));
+        // Stream 0 saturated (0.05 < restBelow), stream 1 learned but not saturated (0.4), stream 2 at chance.
+        for (int k = 0; k < 20; ++k)
+            sampler.report({{0, 0.05}, {1, 0.4}, {2, 1.0}});
+        c = counts();
+        const QString shares = QStringLiteral("%1 %2 %3").arg(c[0]).arg(c[1]).arg(c[2]);
+        // Weights 0.01 : 0.4 : 1.0.
+        QVERIFY2(c[0] > 0 && c[0] < 100 && c[1] > 1400 && c[1] < 2000 && c[2] > 4000, qPrintable(shares));
+        // When it slips back above restBelow it is replayed again.
+        for (int k = 0; k < 20; ++k)
+            sampler.report({{0, 0.9}});
+        QVERIFY(counts()[0] > 1500);
+    }
+
+    void streamListsParseInOrderAndNameTheOptionOnBadItems()
+    {
+        const StreamList l = parseStreamList(QStringLiteral("SR:0,SR:0,P-SIDE:1,VS"), -1);
+        QCOMPARE(int(l.streams.size()), 4);
+        QCOMPARE(l.streams[0].task->abbreviation, QStringLiteral("SR"));
+        QCOMPARE(l.streams[0].level, 0);
+        QCOMPARE(l.streams[2].task->abbreviation, QStringLiteral("P-SIDE"));
+        QCOMPARE(l.streams[3].level, -1);
+        QCOMPARE(l.shown, QStringLiteral("SR:0×2,P-SIDE:1,VS"));
+        QCOMPARE(parseStreamList(QStringLiteral("VS"), 2).streams[0].level, 2);
+        for (const char *bad : {"SR:7", "SR:x", "SR:0:1", "NOPE", ","}) {
+            try {
+                parseStreamList(QString::fromLatin1(bad), -1);
+                QFAIL(bad);
+            } catch (const std::exception &e) {
+                QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("--task")), e.what());
+            }
+        }
+    }
+
     // A staged curriculum continues from a folder: `--init` starts from its weights exactly (with lr 0 they
     // come out unchanged), and a folder of another shape is refused naming the option.
     void pretrainInitStartsFromTheFolderWeights()
