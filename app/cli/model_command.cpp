@@ -184,7 +184,7 @@ int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
         so.advanceBelow = numberOption(args, QStringLiteral("--advance-below"), so.advanceBelow);
         so.maxBlockExamples = uint64_t(numberOption(args, QStringLiteral("--block-steps"), 300) * double(cfg.batchSize));
         so.floor = numberOption(args, QStringLiteral("--replay-floor"), so.floor);
-        so.restBelow = numberOption(args, QStringLiteral("--rest-below"), so.restBelow);
+        so.restAbove = numberOption(args, QStringLiteral("--rest-above"), so.restAbove);
         so.allOn = args.contains(QStringLiteral("--warm"));
         sampler = std::make_shared<AdaptiveTaskSampler>(only.isEmpty() ? progressiveStreams() : listed.streams, so, cfg.seed);
         phases = {adaptiveCurriculum(sampler, heads, cfg.seed)};
@@ -234,10 +234,11 @@ int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
         nullptr, minutes * 60.0);
     err << "\n";
     if (sampler) {
-        // Where each stream ended (training chance ratio, 1 = chance): which tasks the run learned.
-        const std::vector<double> ratios = sampler->chanceRatios();
+        // Where each stream ended (training chance ratio, 1 = chance; training accuracy): what the run learned.
+        const std::vector<double> ratios = sampler->chanceRatios(), accuracies = sampler->accuracies();
         for (size_t s = 0; s < ratios.size(); ++s)
-            err << QStringLiteral("%1%2 %3").arg(s % 8 ? QStringLiteral("  ") : QStringLiteral("\n")).arg(sampler->streams()[s].label(), -7).arg(ratios[s], 0, 'f', 2);
+            err << QStringLiteral("%1%2 %3 %4").arg(s % 6 ? QStringLiteral("  ") : QStringLiteral("\n")).arg(sampler->streams()[s].label(), -8)
+                       .arg(ratios[s], 0, 'f', 2).arg(accuracies[s], 0, 'f', 2);
         err << QStringLiteral("\n%1 of %2 streams switched on\n").arg(sampler->active()).arg(ratios.size());
     }
     saveNanoVlmFolderBf16(*model, dir.toStdString());

@@ -14,7 +14,7 @@ QString SamplerStream::label() const
 }
 
 AdaptiveTaskSampler::AdaptiveTaskSampler(std::vector<SamplerStream> streams, AdaptiveSamplerOptions options, uint64_t seed)
-    : streams_(std::move(streams)), options_(options), seed_(seed), ema_(streams_.size(), 1.0),
+    : streams_(std::move(streams)), options_(options), seed_(seed), ema_(streams_.size(), 1.0), accuracy_(streams_.size(), 0.0),
       active_(options.allOn ? streams_.size() : 1)
 {
 }
@@ -24,7 +24,8 @@ std::vector<double> AdaptiveTaskSampler::weights() const
     // A stream's need: its chance ratio, at least the floor, and capped so that an early ratio above 1 (letter
     // mass spread over the whole vocabulary) does not drown the others.
     auto need = [this](size_t s) {
-        return ema_[s] < options_.restBelow ? 0.1 * options_.floor : std::clamp(ema_[s], options_.floor, 1.0);
+        const bool resting = options_.restAbove > 0.0 && accuracy_[s] > options_.restAbove;
+        return resting ? 0.1 * options_.floor : std::clamp(ema_[s], options_.floor, 1.0);
     };
     std::vector<double> w(streams_.size(), 0.0);
     const bool switching = active_ < streams_.size();
@@ -63,6 +64,8 @@ void AdaptiveTaskSampler::report(const std::vector<ExampleScore> &scores)
             continue;
         double &e = ema_[size_t(sc.stream)];
         e += options_.emaRate * (sc.chanceRatio - e);
+        double &a = accuracy_[size_t(sc.stream)];
+        a += options_.emaRate * ((sc.right ? 1.0 : 0.0) - a);
         if (size_t(sc.stream) + 1 == active_)
             ++newestSeen_;
     }
@@ -83,6 +86,12 @@ std::vector<double> AdaptiveTaskSampler::chanceRatios() const
 {
     std::lock_guard<std::mutex> lock(mutex_);
     return ema_;
+}
+
+std::vector<double> AdaptiveTaskSampler::accuracies() const
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    return accuracy_;
 }
 
 QString AdaptiveTaskSampler::summary() const

@@ -29,9 +29,11 @@ struct AdaptiveSamplerOptions {
     uint64_t maxBlockExamples = 4800;
     double floor = 0.1;             // replay weight of a learned stream (relative to one at chance)
     double emaRate = 0.01;          // per example of the stream
-    // A stream whose chance ratio is below this rests: replayed only at a tenth of the floor, enough to notice
-    // when it slips. Keeps an easy task from saturating (the gate wants every base below 90 %); 0 = off.
-    double restBelow = 0.0;
+    // A stream whose training accuracy (an EMA) is above this rests: replayed only at a tenth of the floor,
+    // enough to notice when it slips. Keeps an easy task from saturating (the gate wants every base below
+    // 90 %; the chance ratio is a poor guide there, as an under-confident model can be right 98 % of the
+    // time at a ratio of 0.36). 0 = off.
+    double restAbove = 0.0;
     bool allOn = false;             // every stream on from the start: replay only (a run from a trained model)
 };
 
@@ -46,6 +48,7 @@ public:
     const std::vector<SamplerStream> &streams() const { return streams_; }
     size_t active() const;
     std::vector<double> chanceRatios() const;
+    std::vector<double> accuracies() const; // training accuracy EMA of every stream
     // "12/32 on, newest RD@0 0.91, learned 7" for the progress line.
     QString summary() const;
 
@@ -57,6 +60,7 @@ private:
     uint64_t seed_;
     mutable std::mutex mutex_;
     std::vector<double> ema_;
+    std::vector<double> accuracy_;
     size_t active_ = 1;
     uint64_t newestSeen_ = 0;
 };

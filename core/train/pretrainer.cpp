@@ -97,12 +97,18 @@ PretrainMetric Pretrainer::forwardBatch(const std::vector<PretrainExample>& batc
         inter.push_back(b.intermediates);
     if (scores) {
         at::NoGradGuard noGrad;
-        at::Tensor ce = at::cross_entropy_loss(model_.logits(answerHidden).to(at::kFloat), at::tensor(letters, at::kLong),
-                                               {}, at::Reduction::None);
+        const at::Tensor logits = model_.logits(answerHidden).to(at::kFloat);
+        const at::Tensor target = at::tensor(letters, at::kLong).to(logits.device());
+        const at::Tensor ce = at::cross_entropy_loss(logits, target, {}, at::Reduction::None).to(at::kCPU);
+        // Right = the answer letter is the most likely token of the whole vocabulary (letters dominate there
+        // once the letter prior is learned).
+        const at::Tensor right = logits.argmax(-1).eq(target).to(at::kCPU);
         auto acc = ce.accessor<float, 1>();
+        auto rightAt = right.accessor<bool, 1>();
         for (size_t r = 0; r < batch.size(); ++r) {
             const double options = std::max<double>(2.0, static_cast<double>(batch[r].example.options.size()));
-            m.scores.push_back({batch[r].stream, acc[static_cast<int64_t>(r)] / std::log(options)});
+            const auto i = static_cast<int64_t>(r);
+            m.scores.push_back({batch[r].stream, acc[i] / std::log(options), rightAt[i]});
         }
     }
     at::Tensor interLoss = answer_->size() > 0 ? answer_->loss(answerHidden, inter) : at::zeros({});

@@ -151,14 +151,14 @@ private Q_SLOTS:
     }
 
     // From a trained model (--warm) every stream is on at once and replayed by need; a stream that is too
-    // well learned (below restBelow) rests at a tenth of the floor until it slips back.
+    // well learned (training accuracy above restAbove) rests at a tenth of the floor until it slips back.
     void warmSamplerReplaysByNeedAndRestsSaturatedStreams()
     {
         const auto &suite = tasks::suiteTasks();
         AdaptiveSamplerOptions o;
         o.floor = 0.1;
         o.emaRate = 0.5;
-        o.restBelow = 0.3;
+        o.restAbove = 0.9;
         o.allOn = true;
         AdaptiveTaskSampler sampler({{&suite[0], 0}, {&suite[1], 0}, {&suite[2], 0}}, o, 7);
         QCOMPARE(sampler.active(), size_t(3));
@@ -170,16 +170,18 @@ private Q_SLOTS:
         };
         std::vector<int> c = counts(); // all at chance: even shares
         QVERIFY2(c[0] > 1800 && c[1] > 1800 && c[2] > 1800, qPrintable(QStringLiteral("%1 %2 %3").arg(c[0]).arg(c[1]).arg(c[2])));
-        // Stream 0 saturated (0.05 < restBelow), stream 1 learned but not saturated (0.4), stream 2 at chance.
+        // Stream 0 always right at a middling ratio (saturated: it rests), stream 1 learned but sometimes wrong,
+        // stream 2 at chance.
         for (int k = 0; k < 20; ++k)
-            sampler.report({{0, 0.05}, {1, 0.4}, {2, 1.0}});
+            sampler.report({{0, 0.4, true}, {1, 0.4, k % 2 == 0}, {2, 1.0, false}});
+        QCOMPARE(sampler.accuracies()[0] > 0.99, true);
         c = counts();
-        const QString shares = QStringLiteral("%1 %2 %3").arg(c[0]).arg(c[1]).arg(c[2]);
         // Weights 0.01 : 0.4 : 1.0.
-        QVERIFY2(c[0] > 0 && c[0] < 100 && c[1] > 1400 && c[1] < 2000 && c[2] > 4000, qPrintable(shares));
-        // When it slips back above restBelow it is replayed again.
+        QVERIFY2(c[0] > 0 && c[0] < 100 && c[1] > 1400 && c[1] < 2000 && c[2] > 4000,
+                 qPrintable(QStringLiteral("%1 %2 %3").arg(c[0]).arg(c[1]).arg(c[2])));
+        // When it slips below restAbove it is replayed again.
         for (int k = 0; k < 20; ++k)
-            sampler.report({{0, 0.9}});
+            sampler.report({{0, 0.9, k % 2 == 0}});
         QVERIFY(counts()[0] > 1500);
     }
 
