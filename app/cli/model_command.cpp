@@ -185,6 +185,7 @@ int pretrain(const QStringList &args, QTextStream &out, QTextStream &err)
         so.maxBlockExamples = uint64_t(numberOption(args, QStringLiteral("--block-steps"), 300) * double(cfg.batchSize));
         so.floor = numberOption(args, QStringLiteral("--replay-floor"), so.floor);
         so.restAbove = numberOption(args, QStringLiteral("--rest-above"), so.restAbove);
+        so.restBelow = numberOption(args, QStringLiteral("--rest-below"), so.restBelow);
         so.allOn = args.contains(QStringLiteral("--warm"));
         sampler = std::make_shared<AdaptiveTaskSampler>(only.isEmpty() ? progressiveStreams() : listed.streams, so, cfg.seed);
         phases = {adaptiveCurriculum(sampler, heads, cfg.seed)};

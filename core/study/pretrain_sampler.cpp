@@ -24,7 +24,7 @@ std::vector<double> AdaptiveTaskSampler::weights() const
     // A stream's need: its chance ratio, at least the floor, and capped so that an early ratio above 1 (letter
     // mass spread over the whole vocabulary) does not drown the others.
     auto need = [this](size_t s) {
-        const bool resting = options_.restAbove > 0.0 && accuracy_[s] > options_.restAbove;
+        const bool resting = (options_.restAbove > 0.0 && accuracy_[s] > options_.restAbove) || ema_[s] < options_.restBelow;
         return resting ? 0.1 * options_.floor : std::clamp(ema_[s], options_.floor, 1.0);
     };
     std::vector<double> w(streams_.size(), 0.0);

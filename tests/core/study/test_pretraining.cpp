@@ -183,6 +183,17 @@ private Q_SLOTS:
         for (int k = 0; k < 20; ++k)
             sampler.report({{0, 0.9, k % 2 == 0}});
         QVERIFY(counts()[0] > 1500);
+
+        // Resting by chance ratio instead: stream 1 (0.4) is below restBelow, stream 0 (0.9) is not.
+        o.restAbove = 0.0;
+        o.restBelow = 0.5;
+        AdaptiveTaskSampler byRatio({{&suite[0], 0}, {&suite[1], 0}, {&suite[2], 0}}, o, 7);
+        for (int k = 0; k < 20; ++k)
+            byRatio.report({{0, 0.9, false}, {1, 0.4, true}, {2, 1.0, false}});
+        std::vector<int> r(3, 0);
+        for (uint64_t i = 0; i < 6000; ++i)
+            ++r[size_t(byRatio.pick(i))];
+        QVERIFY2(r[1] < 100 && r[0] > 2000, qPrintable(QStringLiteral("%1 %2 %3").arg(r[0]).arg(r[1]).arg(r[2])));
     }
 
     void streamListsParseInOrderAndNameTheOptionOnBadItems()
