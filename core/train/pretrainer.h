@@ -30,7 +30,7 @@ struct PretrainExample {
 struct ExampleScore {
     int32_t stream = -1;
     double chanceRatio = 1.0;
-    bool right = false; // the answer letter was the model's most likely token
+    bool right = false; // the answer letter had the highest logit among the option letters
 };
 
 struct CurriculumPhase {
