@@ -42,6 +42,15 @@ VlmConfig smallConfig()
     return c;
 }
 
+// How many of the examples from..from+n each of the sampler's three streams gets.
+std::vector<int> pickCounts(const AdaptiveTaskSampler &sampler, uint64_t from, uint64_t n)
+{
+    std::vector<int> c(3, 0);
+    for (uint64_t i = from; i < from + n; ++i)
+        ++c[size_t(sampler.pick(i))];
+    return c;
+}
+
 } // namespace
 
 class TestPretraining : public QObject {
@@ -121,12 +130,7 @@ private Q_SLOTS:
         o.floor = 0.1;
         o.emaRate = 0.2;
         AdaptiveTaskSampler sampler({{&suite[0], 0}, {&suite[1], 0}, {&suite[2], 0}}, o, 7);
-        auto counts = [&](uint64_t from) {
-            std::vector<int> c(3, 0);
-            for (uint64_t i = from; i < from + 2000; ++i)
-                ++c[size_t(sampler.pick(i))];
-            return c;
-        };
+        auto counts = [&](uint64_t from) { return pickCounts(sampler, from, 2000); };
         // Alone at first; the same index gives the same stream.
         QCOMPARE(counts(0), (std::vector<int>{2000, 0, 0}));
         QCOMPARE(sampler.pick(12345), sampler.pick(12345));
@@ -162,12 +166,7 @@ private Q_SLOTS:
         o.allOn = true;
         AdaptiveTaskSampler sampler({{&suite[0], 0}, {&suite[1], 0}, {&suite[2], 0}}, o, 7);
         QCOMPARE(sampler.active(), size_t(3));
-        auto counts = [&] {
-            std::vector<int> c(3, 0);
-            for (uint64_t i = 0; i < 6000; ++i)
-                ++c[size_t(sampler.pick(i))];
-            return c;
-        };
+        auto counts = [&] { return pickCounts(sampler, 0, 6000); };
         std::vector<int> c = counts(); // all at chance: even shares
         QVERIFY2(c[0] > 1800 && c[1] > 1800 && c[2] > 1800, qPrintable(QStringLiteral("%1 %2 %3").arg(c[0]).arg(c[1]).arg(c[2])));
         // Stream 0 always right at a middling ratio (saturated: it rests), stream 1 learned but sometimes wrong,
@@ -190,9 +189,7 @@ private Q_SLOTS:
         AdaptiveTaskSampler byRatio({{&suite[0], 0}, {&suite[1], 0}, {&suite[2], 0}}, o, 7);
         for (int k = 0; k < 20; ++k)
             byRatio.report({{0, 0.9, false}, {1, 0.4, true}, {2, 1.0, false}});
-        std::vector<int> r(3, 0);
-        for (uint64_t i = 0; i < 6000; ++i)
-            ++r[size_t(byRatio.pick(i))];
+        const std::vector<int> r = pickCounts(byRatio, 0, 6000);
         QVERIFY2(r[1] < 100 && r[0] > 2000, qPrintable(QStringLiteral("%1 %2 %3").arg(r[0]).arg(r[1]).arg(r[2])));
     }
 
