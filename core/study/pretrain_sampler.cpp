@@ -120,10 +120,6 @@ std::vector<SamplerStream> progressiveStreams()
     return out;
 }
 
-} // namespace ts
-
-namespace ts {
-
 StreamList parseStreamList(const QString &list, int defaultLevel)
 {
     const QStringList items = list.split(QLatin1Char(','), Qt::SkipEmptyParts);

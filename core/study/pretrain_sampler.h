@@ -35,7 +35,7 @@ struct AdaptiveSamplerOptions {
     // time at a ratio of 0.36). 0 = off.
     double restAbove = 0.0;
     double restBelow = 0.0; // the same by chance ratio: a stream below it rests (0 = off)
-    bool allOn = false;             // every stream on from the start: replay only (a run from a trained model)
+    bool allOn = false; // every stream on from the start: replay only (a run from a trained model)
 };
 
 class AdaptiveTaskSampler {
