@@ -3,7 +3,7 @@
 //   pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
 //            [--init DIR] [--adaptive [--warm]] [--task T[:L],T[:L],…] [--level L]
 //   eval DIR|--preset NAME [--items N] [--tasks A,B] [--level L] [--threads T]
-//   finetune-gain DIR|--preset NAME [--items N] [--tasks A,B] [--threads T]   quick-spec self-finetune per task
+//   finetune-gain DIR|--preset NAME [--items N] [--tasks A,B] [--spec FILE] [--threads T]   self-finetune per task
 //   info DIR   format, size and estimated training memory of a checkpoint folder (nanoVLM or SmolVLM/Idefics3)
 //   merge DIR|--preset NAME --adapter DIR --out DIR   fold a study's saved adapter into its base (docs/real-checkpoints.md)
 // libtorch headers first: Qt's keyword macros break them.
@@ -18,7 +18,10 @@
 #include "train/pretrainer.h"
 #include "train/trainer.h"
 #include "study/pretrain_data.h"
+#include "study/known_presets.h"
+#include "study/study_spec.h"
 #include "study/torch_cell_executor.h"
+#include "study/train_config_from_spec.h"
 
 #include "cli/commands.h"
 #include "common/input_error.h"
@@ -297,13 +300,15 @@ int evalBase(const QStringList &args, QTextStream &out)
     return pass ? 0 : 3;
 }
 
-// The quick spec's finetuning (LoRA r8/α16, 150 steps × 16, lr 2e-3, 10 warm-up steps, 2400 examples of
-// seed 0's stream) of the base on each task, evaluated on that task.
+// A study spec's finetuning (default: the quick spec — LoRA r8/α16, 150 steps × 16, lr 2e-3, 10 warm-up
+// steps, 2400 examples) of the base on each task with seed 0, evaluated on that task.
 int finetuneGain(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString dir = modelFolder(args);
     const int items = int(numberOption(args, QStringLiteral("--items"), 1000));
     const QStringList only = optionValue(args, QStringLiteral("--tasks")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QString specPath = optionValue(args, QStringLiteral("--spec"), resourcePath(QStringLiteral("specs/quick.json")));
+    const TrainSettings train = readStudySpec(specPath, knownModelPresets()).train;
     configureRuntime({int(numberOption(args, QStringLiteral("--threads"), 1)), false});
     const BpeTokenizer tok = suiteTokenizer();
     int gains = 0, n = 0;
@@ -317,13 +322,9 @@ int finetuneGain(const QStringList &args, QTextStream &out, QTextStream &err)
         model->eval();
         const double base = evaluateMultipleChoice(*model, prompt, val, EvalOptions{}).accuracy;
         auto data = std::make_shared<std::vector<VlmExample>>();
-        for (int i = 0; i < 2400; ++i)
+        for (int i = 0; i < train.examples; ++i)
             data->push_back(toVlmExample(tasks::generateSample(t, {tasks::Split::Train, i, 1, -1, 64})));
-        TrainConfig tc;
-        tc.warmupFraction = 10.0 / 150.0;
-        tc.lora.settings.rank = 8;
-        tc.lora.settings.alpha = 16;
-        tc.lora.settings.dropout = 0.0;
+        const TrainConfig tc = trainConfigFromSpec(train, 0);
         Trainer trainer(*model, prompt, tc);
         trainer.train(ExampleSource::fromVector(data));
         mergeLora(*model); // evaluated as the study does: one plain linear layer per projection
@@ -421,7 +422,7 @@ int runModelCommand(const QStringList &args)
     out << Tr::tr("usage: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]\n"
            "                [--init DIR] [--adaptive [--warm]] [--task TASK[:LEVEL],TASK[:LEVEL],...] [--level L]\n"
            "       transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]\n"
-           "       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--threads T]\n"
+           "       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--spec FILE] [--threads T]\n"
            "       transferscope-cli model info DIR|--preset NAME\n"
            "       transferscope-cli model merge DIR|--preset NAME --adapter DIR --out DIR [--format nanovlm|idefics3]\n");
     return sub.isEmpty() ? 2 : (sub == QLatin1String("--help") ? 0 : 2);

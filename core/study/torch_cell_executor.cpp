@@ -18,6 +18,7 @@
 #include "study/pretrain_data.h" // toVlmExample
 #include "study/phase_timer.h"
 #include "study/task_data.h"
+#include "study/train_config_from_spec.h"
 
 #include "common/resource_locator.h"
 #include "tasks/task_registry.h"
@@ -259,28 +260,10 @@ struct TorchCellExecutor::Impl {
 
     TrainConfig trainConfig(const PlannedCell &cell, const QString &checkpointDir) const
     {
-        const TrainSettings &t = spec.train;
-        TrainConfig c;
-        c.steps = t.steps;
-        c.batchSize = t.batch;
-        c.gradAccum = t.gradAccumulation;
-        c.lr = t.learningRate;
-        c.lrConnector = t.learningRate;
-        c.weightDecay = t.weightDecay;
-        c.warmupFraction = t.steps > 0 ? double(t.warmupSteps) / double(t.steps) : 0.0;
-        c.clipNorm = t.gradClip;
-        c.useLora = t.method == QLatin1String("lora");
-        c.lora.settings.rank = t.loraRank;
-        c.lora.settings.alpha = t.loraAlpha;
-        c.lora.settings.dropout = t.loraDropout;
-        c.lora.targetModules.clear();
-        for (const QString &m : t.loraTargets)
-            c.lora.targetModules.push_back(m == QLatin1String("o") ? "out_proj" : (m + QStringLiteral("_proj")).toStdString());
-        c.trainVision = !t.freezeVision;
-        c.seed = uint64_t(cell.seed);
+        TrainConfig c = trainConfigFromSpec(spec.train, uint64_t(cell.seed));
         c.checkpointDir = checkpointDir.toStdString();
         c.device = device;
-        c.bf16Autocast = t.autocast == QLatin1String("bf16");
+        c.bf16Autocast = spec.train.autocast == QLatin1String("bf16");
         return c;
     }
 

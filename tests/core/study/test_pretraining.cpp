@@ -213,6 +213,23 @@ private Q_SLOTS:
         }
     }
 
+    // The gate's finetune takes its settings from a study spec; a spec that cannot be read is named.
+    void finetuneGainNamesABadSpec()
+    {
+        QTemporaryDir tmp;
+        const QString spec = tmp.filePath(QStringLiteral("bad.json"));
+        QFile f(spec);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"models": ["suite-tiny"], "train": {"steps": -3}})");
+        f.close();
+        QString err;
+        QVERIFY(runCli({QStringLiteral("model"), QStringLiteral("finetune-gain"), QStringLiteral("--preset"), QStringLiteral("suite-tiny"),
+                        QStringLiteral("--tasks"), QStringLiteral("VS"), QStringLiteral("--items"), QStringLiteral("10"),
+                        QStringLiteral("--spec"), spec},
+                       &err) != 0);
+        QVERIFY2(err.contains(QStringLiteral("bad.json")) && err.contains(QStringLiteral("steps")), qPrintable(err));
+    }
+
     // A staged curriculum continues from a folder: `--init` starts from its weights exactly (with lr 0 they
     // come out unchanged), and a folder of another shape is refused naming the option.
     void pretrainInitStartsFromTheFolderWeights()

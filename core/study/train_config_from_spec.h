@@ -1,0 +1,14 @@
+#pragma once
+// A study spec's "train" section as the trainer's configuration: the one mapping that the study's cells
+// and `model finetune-gain` both use, so the gate's finetune is exactly a study cell's.
+#include "train/trainer.h"
+
+#include "study/study_spec.h"
+
+namespace ts {
+
+// Steps, batch, learning rates, warm-up, clipping, LoRA or full, targets, frozen vision; `seed` orders the
+// data and initialises the adapters. Device, checkpoints and autocast are the caller's.
+TrainConfig trainConfigFromSpec(const TrainSettings &train, uint64_t seed);
+
+} // namespace ts
