@@ -130,15 +130,11 @@ StreamList parseStreamList(const QString &list, int defaultLevel)
         const int level = parts.size() > 1 ? parts[1].toInt(&ok) : defaultLevel;
         if (!ok || parts.size() > 2 || level < -1 || level > 3)
             throw InputError({}, 0, QStringLiteral("--task"), QStringLiteral("'%1' is not TASK or TASK:LEVEL (level 0-3)").arg(item));
-        const tasks::TaskSpec *task = tasks::findTask(parts[0]);
-        if (!task) {
-            try {
-                tasks::requireTask(parts[0]); // its message lists the known tasks
-            } catch (const InputError &e) {
-                throw InputError({}, 0, QStringLiteral("--task"), e.message());
-            }
+        try {
+            out.streams.push_back({&tasks::requireTask(parts[0]), level});
+        } catch (const InputError &e) { // its message lists the known tasks; the field is this option
+            throw InputError({}, 0, QStringLiteral("--task"), e.message());
         }
-        out.streams.push_back({task, level});
     }
     if (out.streams.empty())
         throw InputError({}, 0, QStringLiteral("--task"), QStringLiteral("names no task"));

@@ -263,7 +263,6 @@ struct TorchCellExecutor::Impl {
         TrainConfig c = trainConfigFromSpec(spec.train, uint64_t(cell.seed));
         c.checkpointDir = checkpointDir.toStdString();
         c.device = device;
-        c.bf16Autocast = spec.train.autocast == QLatin1String("bf16");
         return c;
     }
 

@@ -23,6 +23,7 @@ TrainConfig trainConfigFromSpec(const TrainSettings &t, uint64_t seed)
         c.lora.targetModules.push_back(m == QLatin1String("o") ? "out_proj" : (m + QStringLiteral("_proj")).toStdString());
     c.trainVision = !t.freezeVision;
     c.seed = seed;
+    c.bf16Autocast = t.autocast == QLatin1String("bf16"); // used only on CUDA (model/runtime.h)
     return c;
 }
 

@@ -7,8 +7,8 @@
 
 namespace ts {
 
-// Steps, batch, learning rates, warm-up, clipping, LoRA or full, targets, frozen vision; `seed` orders the
-// data and initialises the adapters. Device, checkpoints and autocast are the caller's.
+// Steps, batch, learning rates, warm-up, clipping, LoRA or full, targets, frozen vision, autocast; `seed`
+// orders the data and initialises the adapters. Device and checkpoints are the caller's.
 TrainConfig trainConfigFromSpec(const TrainSettings &train, uint64_t seed);
 
 } // namespace ts

@@ -101,21 +101,21 @@ PretrainMetric Pretrainer::forwardBatch(const std::vector<PretrainExample>& batc
         const at::Tensor target = at::tensor(letters, at::kLong).to(logits.device());
         const at::Tensor ce = at::cross_entropy_loss(logits, target, {}, at::Reduction::None).to(at::kCPU);
         // Right = the answer letter has the highest logit among the example's option letters, as the
-        // evaluator scores it.
-        const at::Tensor cpuLogits = logits.to(at::kCPU);
-        auto acc = ce.accessor<float, 1>();
-        auto lg = cpuLogits.accessor<float, 2>();
+        // evaluator scores it. Only the letters' columns leave the device.
         size_t most = 2;
         for (const auto& b : batch)
             most = std::max(most, b.example.options.size());
         const std::vector<int64_t> ids = prompt_.optionLetterIds(most);
+        const at::Tensor letterLogits = logits.index_select(1, at::tensor(ids, at::kLong).to(logits.device())).to(at::kCPU);
+        auto acc = ce.accessor<float, 1>();
+        auto lg = letterLogits.accessor<float, 2>();
         for (size_t r = 0; r < batch.size(); ++r) {
             const size_t n = std::max<size_t>(2, batch[r].example.options.size());
             const auto i = static_cast<int64_t>(r);
-            int64_t best = ids[0];
+            size_t best = 0;
             for (size_t o = 1; o < n; ++o)
-                best = lg[i][ids[o]] > lg[i][best] ? ids[o] : best;
-            m.scores.push_back({batch[r].stream, acc[i] / std::log(static_cast<double>(n)), best == letters[r]});
+                best = lg[i][static_cast<int64_t>(o)] > lg[i][static_cast<int64_t>(best)] ? o : best;
+            m.scores.push_back({batch[r].stream, acc[i] / std::log(static_cast<double>(n)), ids[best] == letters[r]});
         }
     }
     at::Tensor interLoss = answer_->size() > 0 ? answer_->loss(answerHidden, inter) : at::zeros({});
