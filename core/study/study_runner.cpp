@@ -145,18 +145,20 @@ void StudyRunner::work(CellExecutor &executor, Queue &queue, RunSummary &summary
             if (queue.next >= queue.pending.size())
                 return;
             index = queue.pending[queue.next++];
+            // Announced under the lock that hands the cell out, so start events arrive in dispatch order
+            // even when two workers take cells at the same moment.
+            StudyEvent started = cellEvent(StudyEvent::Type::CellStarted, queue.cells[size_t(index)].cellId());
+            started.cellIndex = index;
+            started.cellCount = int(queue.cells.size());
+            m_sink.handle(started);
         }
-        runCell(executor, queue.cells[size_t(index)], index, int(queue.cells.size()), summary);
+        runCell(executor, queue.cells[size_t(index)], summary);
     }
 }
 
-void StudyRunner::runCell(CellExecutor &executor, const PlannedCell &cell, int index, int count, RunSummary &summary)
+void StudyRunner::runCell(CellExecutor &executor, const PlannedCell &cell, RunSummary &summary)
 {
     const QString id = cell.cellId();
-    StudyEvent cellStarted = cellEvent(StudyEvent::Type::CellStarted, id);
-    cellStarted.cellIndex = index;
-    cellStarted.cellCount = count;
-    publish(cellStarted);
 
     CellRunContext context{m_spec, checkpointDir(id), QDir(m_store.dir()).filePath(QStringLiteral("adapters/") + id), &m_stop, {}, {}};
     context.progress = [&](const QString &phase, double d, double t) {

@@ -43,7 +43,7 @@ public:
 private:
     struct Queue;
     void work(CellExecutor &executor, Queue &queue, RunSummary &summary);
-    void runCell(CellExecutor &executor, const PlannedCell &cell, int index, int count, RunSummary &summary);
+    void runCell(CellExecutor &executor, const PlannedCell &cell, RunSummary &summary);
     void publish(StudyEvent event);
     void appendFailure(const QString &cellId, const QString &message) const;
 

@@ -306,7 +306,8 @@ private Q_SLOTS:
     void parallelWorkersTakeTheCostliestModelFirst()
     {
         // The plan lists suite-tiny first; suite-small is the costlier model, so its cells go out first
-        // (base cell leading), and the cheap cells fill the end of the run. Results do not depend on the order.
+        // (base cell leading), and the cheap cells fill the end of the run. Start events are published as
+        // cells are handed out, so their order is the dispatch order. Results do not depend on the order.
         const StudySpec spec = smallSpec();
         QTemporaryDir dir;
         StudyStore store = StudyStore::create(dir.path(), spec.toJson());
