@@ -6,6 +6,7 @@
 //   finetune-gain DIR|--preset NAME [--items N] [--tasks A,B] [--spec FILE] [--threads T]   self-finetune per task
 //   info DIR   format, size and estimated training memory of a checkpoint folder (nanoVLM or SmolVLM/Idefics3)
 //   merge DIR|--preset NAME --adapter DIR --out DIR   fold a study's saved adapter into its base (docs/real-checkpoints.md)
+//   blend DIR_A DIR_B --alpha X --out DIR   (1 − X)·A + X·B, saved in BF16 like a pretrained base (docs/base-models.md)
 // libtorch headers first: Qt's keyword macros break them.
 #include "eval/multiple_choice_evaluator.h"
 #include "model/checkpoint_format.h"
@@ -14,6 +15,7 @@
 #include "model/runtime.h"
 #include "model/tokenizer_bpe.h"
 #include "model/vlm_presets.h"
+#include "model/weight_blend.h"
 #include "model/adapter_files.h"
 #include "train/pretrainer.h"
 #include "train/trainer.h"
@@ -403,6 +405,29 @@ int merge(const QStringList &args, QTextStream &out)
     return 0;
 }
 
+// Two checkpoint folders of one preset blended in weight space (the last stage of suite-base's recipe).
+int blend(const QStringList &args, QTextStream &out)
+{
+    const QString a = args.value(0), b = args.value(1);
+    const QString dir = optionValue(args, QStringLiteral("--out"));
+    const QString alphaText = optionValue(args, QStringLiteral("--alpha"));
+    if (a.isEmpty() || a.startsWith(QLatin1String("--")) || b.isEmpty() || b.startsWith(QLatin1String("--")) || dir.isEmpty() || alphaText.isEmpty())
+        throw InputError({}, 0, QStringLiteral("model blend"), QStringLiteral("needs DIR_A DIR_B --alpha X --out DIR"));
+    const double alpha = numberOption(args, QStringLiteral("--alpha"), 0.0);
+    if (alpha > 1.0)
+        throw InputError({}, 0, QStringLiteral("--alpha"), QStringLiteral("'%1' is not in [0, 1]").arg(alphaText));
+    VisionLanguageModel first = loadNanoVlmFolder(a.toStdString());
+    VisionLanguageModel second = loadNanoVlmFolder(b.toStdString());
+    if (first->config().toJson() != second->config().toJson())
+        throw InputError(QDir(b).filePath(QStringLiteral("config.json")), 0, QStringLiteral("config"),
+                         QStringLiteral("differs from %1's: blending needs one architecture").arg(QDir(a).filePath(QStringLiteral("config.json"))));
+    blendWeights(*first, *second, alpha);
+    QDir().mkpath(dir);
+    saveNanoVlmFolderBf16(*first, dir.toStdString());
+    out << QStringLiteral("blended %1 × (1 − %2) + %3 × %2; wrote %4\n").arg(a).arg(alpha).arg(b, dir);
+    return 0;
+}
+
 } // namespace
 
 int runModelCommand(const QStringList &args)
@@ -419,12 +444,15 @@ int runModelCommand(const QStringList &args)
         return info(args.mid(1), out);
     if (sub == QLatin1String("merge"))
         return merge(args.mid(1), out);
+    if (sub == QLatin1String("blend"))
+        return blend(args.mid(1), out);
     out << Tr::tr("usage: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]\n"
            "                [--init DIR] [--adaptive [--warm]] [--task TASK[:LEVEL],TASK[:LEVEL],...] [--level L]\n"
            "       transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]\n"
            "       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--spec FILE] [--threads T]\n"
            "       transferscope-cli model info DIR|--preset NAME\n"
-           "       transferscope-cli model merge DIR|--preset NAME --adapter DIR --out DIR [--format nanovlm|idefics3]\n");
+           "       transferscope-cli model merge DIR|--preset NAME --adapter DIR --out DIR [--format nanovlm|idefics3]\n"
+           "       transferscope-cli model blend DIR_A DIR_B --alpha X --out DIR\n");
     return sub.isEmpty() ? 2 : (sub == QLatin1String("--help") ? 0 : 2);
 }
 

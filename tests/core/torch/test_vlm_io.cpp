@@ -4,6 +4,7 @@
 #include "model/vision_language_model.h"
 #include "model/vlm_error.h"
 #include "model/vlm_presets.h"
+#include "model/weight_blend.h"
 
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
@@ -268,6 +269,48 @@ private Q_SLOTS:
         loadNanoVlmWeights(*m2, path("bf16.safetensors"));
         QCOMPARE(m2->decoder->norm->weight.scalar_type(), at::kFloat);
         QVERIFY_THROWS_EXCEPTION(CheckpointError, loadNanoVlmFolder(path("no_such_folder")));
+    }
+
+    void blendedWeightsInterpolateEveryTensorOnceAndRejectOtherShapes()
+    {
+        VlmPreset p = vlmPreset("micro-test");
+        torch::manual_seed(3);
+        VisionLanguageModel a(p.config, p.init_std);
+        torch::manual_seed(4);
+        VisionLanguageModel b(p.config, p.init_std);
+        const std::map<std::string, at::Tensor> before = canonicalStateDict(*a);
+        std::map<std::string, at::Tensor> first, second;
+        for (const auto& [k, v] : before)
+            first[k] = v.detach().clone();
+        for (const auto& [k, v] : canonicalStateDict(*b))
+            second[k] = v.detach().clone();
+
+        blendWeights(*a, *b, 0.25);
+        std::map<std::string, at::Tensor> blended;
+        for (const auto& [k, v] : canonicalStateDict(*a))
+            blended[k] = v.detach().clone();
+        QCOMPARE(blended.size(), first.size());
+        bool someDiffer = false;
+        for (const auto& [k, v] : blended) {
+            // Every tensor lands exactly a quarter of the way (one blended twice would land at 0.4375).
+            const at::Tensor expected = first.at(k) * 0.75 + second.at(k) * 0.25;
+            QVERIFY2(at::allclose(v, expected, 1e-6, 1e-7), k.c_str());
+            someDiffer = someDiffer || !at::equal(first.at(k), second.at(k));
+        }
+        QVERIFY(someDiffer);
+
+        VlmPreset wider = vlmPreset("micro-test");
+        wider.config.lm_inter_dim += 8;
+        VisionLanguageModel c(wider.config, wider.init_std);
+        try {
+            blendWeights(*a, *c, 0.5);
+            QFAIL("a model of another shape was blended");
+        } catch (const CheckpointError& e) {
+            QVERIFY2(std::string(e.what()).find("mlp.") != std::string::npos, e.what()); // names the tensor
+        }
+        for (const auto& [k, v] : canonicalStateDict(*a))
+            QVERIFY2(at::equal(v, blended.at(k)), k.c_str()); // the refused blend changed nothing
+        QVERIFY_EXCEPTION_THROWN(blendWeights(*a, *b, 1.5), CheckpointError);
     }
 
     void presetsHaveDistinctSizes()
