@@ -450,6 +450,7 @@ X ist ein Aufgabenname oder eine Abkürzung (VS AS VC RD RR SR JS CO FC SC MV OL
        transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--spec FILE] [--threads T]
        transferscope-cli model info DIR|--preset NAME
        transferscope-cli model merge DIR|--preset NAME --adapter DIR --out DIR [--format nanovlm|idefics3]
+       transferscope-cli model blend DIR_A DIR_B --alpha X --out DIR
 </source>
         <translation>Aufruf: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
                 [--init DIR] [--adaptive [--warm]] [--task TASK[:LEVEL],TASK[:LEVEL],...] [--level L]
@@ -457,6 +458,7 @@ X ist ein Aufgabenname oder eine Abkürzung (VS AS VC RD RR SR JS CO FC SC MV OL
        transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--spec FILE] [--threads T]
        transferscope-cli model info DIR|--preset NAME
        transferscope-cli model merge DIR|--preset NAME --adapter DIR --out DIR [--format nanovlm|idefics3]
+       transferscope-cli model blend DIR_A DIR_B --alpha X --out DIR
 </translation>
     </message>
 </context>
