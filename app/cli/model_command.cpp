@@ -418,9 +418,14 @@ int blend(const QStringList &args, QTextStream &out)
         throw InputError({}, 0, QStringLiteral("--alpha"), QStringLiteral("'%1' is not in [0, 1]").arg(alphaText));
     VisionLanguageModel first = loadNanoVlmFolder(a.toStdString());
     VisionLanguageModel second = loadNanoVlmFolder(b.toStdString());
-    if (first->config().toJson() != second->config().toJson())
-        throw InputError(QDir(b).filePath(QStringLiteral("config.json")), 0, QStringLiteral("config"),
-                         QStringLiteral("differs from %1's: blending needs one architecture").arg(QDir(a).filePath(QStringLiteral("config.json"))));
+    const auto configA = first->config().toJson(), configB = second->config().toJson();
+    for (const auto &[key, value] : configA.items())
+        if (!configB.contains(key) || configB.at(key) != value)
+            throw InputError(QDir(b).filePath(QStringLiteral("config.json")), 0, QString::fromStdString(key),
+                             QStringLiteral("differs from %1 (%2 vs %3): blending needs one architecture")
+                                 .arg(QDir(a).filePath(QStringLiteral("config.json")),
+                                      QString::fromStdString(configB.contains(key) ? configB.at(key).dump() : std::string("missing")),
+                                      QString::fromStdString(value.dump())));
     blendWeights(*first, *second, alpha);
     QDir().mkpath(dir);
     saveNanoVlmFolderBf16(*first, dir.toStdString());
