@@ -405,7 +405,8 @@ int merge(const QStringList &args, QTextStream &out)
     return 0;
 }
 
-// Two checkpoint folders of one preset blended in weight space (the last stage of suite-base's recipe).
+// Two checkpoint folders of one preset blended in weight space (session 8 probed it to temper a saturated
+// pretraining stage; docs/base-models.md).
 int blend(const QStringList &args, QTextStream &out)
 {
     const QString a = args.value(0), b = args.value(1);

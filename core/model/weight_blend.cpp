@@ -56,8 +56,8 @@ void blendWeights(VisionLanguageModelImpl& into, VisionLanguageModelImpl& other,
             continue;
         if (!at::isFloatingType(t.scalar_type()))
             continue; // integer buffers (none in the presets) are kept from the first model
-        at::Tensor other = b.at(name).to(t.device(), t.scalar_type());
-        t.mul_(1.0 - alpha).add_(other, alpha);
+        const at::Tensor theirs = b.at(name).to(t.device(), t.scalar_type());
+        t.mul_(1.0 - alpha).add_(theirs, alpha);
     }
 }
 

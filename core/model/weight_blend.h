@@ -1,7 +1,8 @@
 #pragma once
 // Weight-space interpolation of two checkpoints of one architecture (WiSE-FT, Wortsman et al. 2022):
-// every parameter and buffer becomes (1 − alpha)·a + alpha·b. The suite bases use it to temper a late
-// pretraining stage that saturated one task with the earlier base it started from (docs/base-models.md).
+// every parameter and buffer becomes (1 − alpha)·a + alpha·b. `model blend` exposes it; session 8 used it to
+// probe whether a pretraining stage that saturated one task can be tempered with an earlier one
+// (docs/base-models.md: it cannot without losing other skills first).
 #include "model/vision_language_model.h"
 
 namespace ts {
