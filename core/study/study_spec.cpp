@@ -270,6 +270,7 @@ StudySpec parseStudySpec(const QJsonObject &json, const SpecContext &context)
     const QString tp = QStringLiteral("train");
     r.checkKeys(train, tp, {QStringLiteral("method"), QStringLiteral("examples"), QStringLiteral("steps"), QStringLiteral("batch"),
                             QStringLiteral("grad_accumulation"), QStringLiteral("learning_rate"), QStringLiteral("warmup_steps"),
+                            QStringLiteral("connector_learning_rate"),
                             QStringLiteral("weight_decay"), QStringLiteral("grad_clip"), QStringLiteral("lora"),
                             QStringLiteral("freeze_vision"), QStringLiteral("save_adapters"), QStringLiteral("autocast")});
     TrainSettings &t = spec.train;
@@ -279,6 +280,7 @@ StudySpec parseStudySpec(const QJsonObject &json, const SpecContext &context)
     r.readInt(train, tp, QStringLiteral("batch"), t.batch, 1, 4096);
     r.readInt(train, tp, QStringLiteral("grad_accumulation"), t.gradAccumulation, 1, 1024);
     r.readDouble(train, tp, QStringLiteral("learning_rate"), t.learningRate, 1e-9, 1.0);
+    r.readDouble(train, tp, QStringLiteral("connector_learning_rate"), t.connectorLearningRate, 0.0, 1.0);
     r.readInt(train, tp, QStringLiteral("warmup_steps"), t.warmupSteps, 0, 10'000'000);
     r.readDouble(train, tp, QStringLiteral("weight_decay"), t.weightDecay, 0.0, 10.0);
     r.readDouble(train, tp, QStringLiteral("grad_clip"), t.gradClip, 0.0, 1e6);
@@ -421,7 +423,7 @@ QJsonObject StudySpec::toJson() const
     const QJsonObject loraObj{{QStringLiteral("rank"), train.loraRank}, {QStringLiteral("alpha"), train.loraAlpha},
                               {QStringLiteral("dropout"), train.loraDropout},
                               {QStringLiteral("targets"), QJsonArray::fromStringList(train.loraTargets)}};
-    const QJsonObject trainObj{{QStringLiteral("method"), train.method}, {QStringLiteral("examples"), train.examples},
+    QJsonObject trainObj{{QStringLiteral("method"), train.method}, {QStringLiteral("examples"), train.examples},
                                {QStringLiteral("steps"), train.steps}, {QStringLiteral("batch"), train.batch},
                                {QStringLiteral("grad_accumulation"), train.gradAccumulation},
                                {QStringLiteral("learning_rate"), train.learningRate},
@@ -429,6 +431,8 @@ QJsonObject StudySpec::toJson() const
                                {QStringLiteral("weight_decay"), train.weightDecay}, {QStringLiteral("grad_clip"), train.gradClip},
                                {QStringLiteral("freeze_vision"), train.freezeVision}, {QStringLiteral("lora"), loraObj},
                                {QStringLiteral("save_adapters"), train.saveAdapters}, {QStringLiteral("autocast"), train.autocast}};
+    if (train.connectorLearningRate >= 0) // written only when set, so the specs of earlier studies read back unchanged
+        trainObj.insert(QStringLiteral("connector_learning_rate"), train.connectorLearningRate);
     const QJsonObject evalObj{{QStringLiteral("split"), eval.split}, {QStringLiteral("items"), eval.items},
                               {QStringLiteral("blink_sizes"), eval.blinkSizes}, {QStringLiteral("scoring"), eval.scoring},
                               {QStringLiteral("batch"), eval.batch}};

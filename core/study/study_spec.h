@@ -48,6 +48,7 @@ struct TrainSettings {
     int batch = 32;
     int gradAccumulation = 1;
     double learningRate = 2e-3;
+    double connectorLearningRate = -1; // < 0: learning_rate; 0: the connector stays frozen
     int warmupSteps = 10;
     double weightDecay = 0.01;
     double gradClip = 1.0;

@@ -10,7 +10,8 @@ TrainConfig trainConfigFromSpec(const TrainSettings &t, uint64_t seed)
     c.batchSize = t.batch;
     c.gradAccum = t.gradAccumulation;
     c.lr = t.learningRate;
-    c.lrConnector = t.learningRate;
+    c.lrConnector = t.connectorLearningRate < 0 ? t.learningRate : t.connectorLearningRate;
+    c.trainConnector = t.connectorLearningRate != 0.0;
     c.weightDecay = t.weightDecay;
     c.warmupFraction = t.steps > 0 ? double(t.warmupSteps) / double(t.steps) : 0.0;
     c.clipNorm = t.gradClip;

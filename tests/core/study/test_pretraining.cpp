@@ -9,6 +9,7 @@
 #include "model/vlm_presets.h"
 #include "train/pretrainer.h"
 #include "study/pretrain_data.h"
+#include "study/train_config_from_spec.h"
 
 #include "common/resource_locator.h"
 
@@ -228,6 +229,24 @@ private Q_SLOTS:
                         QStringLiteral("--spec"), spec},
                        &err) != 0);
         QVERIFY2(err.contains(QStringLiteral("bad.json")) && err.contains(QStringLiteral("steps")), qPrintable(err));
+    }
+
+    // The spec's learning rates reach the trainer's parameter groups: the connector follows learning_rate
+    // unless connector_learning_rate is set, and 0 freezes it.
+    void connectorLearningRateMapsToTheTrainer()
+    {
+        TrainSettings t;
+        t.learningRate = 2e-3;
+        TrainConfig c = trainConfigFromSpec(t, 0);
+        QCOMPARE(c.lrConnector, 2e-3);
+        QVERIFY(c.trainConnector);
+        t.connectorLearningRate = 6e-3;
+        c = trainConfigFromSpec(t, 0);
+        QCOMPARE(c.lr, 2e-3);
+        QCOMPARE(c.lrConnector, 6e-3);
+        QVERIFY(c.trainConnector);
+        t.connectorLearningRate = 0;
+        QVERIFY(!trainConfigFromSpec(t, 0).trainConnector);
     }
 
     // A staged curriculum continues from a folder: `--init` starts from its weights exactly (with lr 0 they

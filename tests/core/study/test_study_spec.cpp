@@ -102,6 +102,23 @@ private Q_SLOTS:
         QCOMPARE(back.train.autocast, QStringLiteral("bf16"));
     }
 
+    void connectorLearningRateIsOptionalAndChecked()
+    {
+        const SpecContext ctx{QStringLiteral("q.json"), kPresets};
+        const StudySpec plain = parseStudySpec(json(R"({"models": ["suite-tiny"]})"), ctx);
+        QVERIFY(plain.train.connectorLearningRate < 0); // absent: the connector follows learning_rate
+        QVERIFY(!plain.toJson().value(QStringLiteral("train")).toObject().contains(QStringLiteral("connector_learning_rate")));
+        const StudySpec set = parseStudySpec(json(R"({"models": ["suite-tiny"], "train": {"connector_learning_rate": 0.006}})"), ctx);
+        QCOMPARE(set.train.connectorLearningRate, 0.006);
+        QCOMPARE(parseStudySpec(set.toJson(), ctx).train.connectorLearningRate, 0.006);
+        const StudySpec frozen = parseStudySpec(json(R"({"models": ["suite-tiny"], "train": {"connector_learning_rate": 0}})"), ctx);
+        QCOMPARE(frozen.train.connectorLearningRate, 0.0);
+        QCOMPARE(parseStudySpec(frozen.toJson(), ctx).train.connectorLearningRate, 0.0);
+        QVERIFY(problems(json(R"({"models": ["suite-tiny"], "train": {"connector_learning_rate": -1}})"))
+                    .value(0)
+                    .startsWith(QStringLiteral("train.connector_learning_rate: expected a number from 0 to 1")));
+    }
+
     void invalidJsonNamesTheLine()
     {
         QTemporaryDir dir;

@@ -274,6 +274,50 @@ private Q_SLOTS:
                 QVERIFY(at::equal(v, before.at(k))); // nothing was written
     }
 
+    // A spec's "connector_learning_rate": 0 freezes the connector: its weights stay bit-identical while the
+    // LoRA adapters learn; with the connector trained, the same steps move it.
+    void frozenConnectorStaysUnchanged()
+    {
+        ChatPrompt prompt(*tok_, preset_.config);
+        auto connectorAfter = [&](bool trainConnector, bool& loraMoved) {
+            VisionLanguageModel m = freshModel(8);
+            TrainConfig tc;
+            tc.steps = 3;
+            tc.batchSize = 4;
+            tc.trainConnector = trainConnector;
+            Trainer t(*m, prompt, tc);
+            t.train(ExampleSource::fromVector(colourSet(12, 4, 32)));
+            loraMoved = false;
+            std::vector<at::Tensor> connector;
+            for (const auto& p : m->named_parameters()) {
+                if (p.key().rfind("MP.", 0) == 0)
+                    connector.push_back(p.value().detach().clone());
+                if (p.key().find("lora_B") != std::string::npos && p.value().abs().sum().item<double>() > 0)
+                    loraMoved = true; // B starts at zero
+            }
+            return connector;
+        };
+        std::vector<at::Tensor> initial;
+        {
+            VisionLanguageModel m = freshModel(8);
+            for (const auto& p : m->named_parameters())
+                if (p.key().rfind("MP.", 0) == 0)
+                    initial.push_back(p.value().detach().clone());
+        }
+        bool loraMoved = false;
+        const auto frozen = connectorAfter(false, loraMoved);
+        QVERIFY(loraMoved);
+        QCOMPARE(frozen.size(), initial.size());
+        QVERIFY(!initial.empty());
+        for (size_t i = 0; i < initial.size(); ++i)
+            QVERIFY(torch::equal(frozen[i], initial[i]));
+        const auto trained = connectorAfter(true, loraMoved);
+        bool moved = false;
+        for (size_t i = 0; i < initial.size(); ++i)
+            moved = moved || !torch::equal(trained[i], initial[i]);
+        QVERIFY(moved);
+    }
+
     void frozenVisionGetsNoGradientAndBadSettingsAreRefused()
     {
         VisionLanguageModel m = freshModel(4);
