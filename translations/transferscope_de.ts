@@ -447,7 +447,7 @@ X ist ein Aufgabenname oder eine Abkürzung (VS AS VC RD RR SR JS CO FC SC MV OL
         <source>usage: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
                 [--init DIR] [--adaptive [--warm]] [--task TASK[:LEVEL],TASK[:LEVEL],...] [--level L]
        transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]
-       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--level L] [--spec FILE] [--threads T]
+       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--level L] [--seed S] [--spec FILE] [--threads T]
        transferscope-cli model info DIR|--preset NAME
        transferscope-cli model merge DIR|--preset NAME --adapter DIR --out DIR [--format nanovlm|idefics3]
        transferscope-cli model blend DIR_A DIR_B --alpha X --out DIR
@@ -455,7 +455,7 @@ X ist ein Aufgabenname oder eine Abkürzung (VS AS VC RD RR SR JS CO FC SC MV OL
         <translation>Aufruf: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
                 [--init DIR] [--adaptive [--warm]] [--task TASK[:LEVEL],TASK[:LEVEL],...] [--level L]
        transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]
-       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--level L] [--spec FILE] [--threads T]
+       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--level L] [--seed S] [--spec FILE] [--threads T]
        transferscope-cli model info DIR|--preset NAME
        transferscope-cli model merge DIR|--preset NAME --adapter DIR --out DIR [--format nanovlm|idefics3]
        transferscope-cli model blend DIR_A DIR_B --alpha X --out DIR

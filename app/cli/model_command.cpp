@@ -3,7 +3,7 @@
 //   pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]
 //            [--init DIR] [--adaptive [--warm]] [--task T[:L],T[:L],…] [--level L]
 //   eval DIR|--preset NAME [--items N] [--tasks A,B] [--level L] [--threads T]
-//   finetune-gain DIR|--preset NAME [--items N] [--tasks A,B] [--level L] [--spec FILE] [--threads T]   self-finetune per task
+//   finetune-gain DIR|--preset NAME [--items N] [--tasks A,B] [--level L] [--seed S] [--spec FILE] [--threads T]   self-finetune per task
 //   info DIR   format, size and estimated training memory of a checkpoint folder (nanoVLM or SmolVLM/Idefics3)
 //   merge DIR|--preset NAME --adapter DIR --out DIR   fold a study's saved adapter into its base (docs/real-checkpoints.md)
 //   blend DIR_A DIR_B --alpha X --out DIR   (1 − X)·A + X·B, saved in BF16 like a pretrained base (docs/base-models.md)
@@ -303,7 +303,7 @@ int evalBase(const QStringList &args, QTextStream &out)
 }
 
 // A study spec's finetuning (default: the quick spec — LoRA r8/α16, 150 steps × 16, lr 2e-3, 10 warm-up
-// steps, 2400 examples) of the base on each task with seed 0, evaluated on that task.
+// steps, 2400 examples) of the base on each task with seed 0 (or --seed S), evaluated on that task.
 int finetuneGain(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString dir = modelFolder(args);
@@ -312,6 +312,7 @@ int finetuneGain(const QStringList &args, QTextStream &out, QTextStream &err)
     const QString specPath = optionValue(args, QStringLiteral("--spec"), resourcePath(QStringLiteral("specs/quick.json")));
     const TrainSettings train = readStudySpec(specPath, knownModelPresets()).train;
     const int level = int(numberOption(args, QStringLiteral("--level"), -1)); // -1 (absent): each task's default
+    const int seed = int(numberOption(args, QStringLiteral("--seed"), 0)); // as a study cell of that seed draws and trains
     configureRuntime({int(numberOption(args, QStringLiteral("--threads"), 1)), false});
     const BpeTokenizer tok = suiteTokenizer();
     int gains = 0, n = 0;
@@ -326,8 +327,8 @@ int finetuneGain(const QStringList &args, QTextStream &out, QTextStream &err)
         const double base = evaluateMultipleChoice(*model, prompt, val, EvalOptions{}).accuracy;
         auto data = std::make_shared<std::vector<VlmExample>>();
         for (int i = 0; i < train.examples; ++i)
-            data->push_back(toVlmExample(tasks::generateSample(t, {tasks::Split::Train, i, 1, level, 64})));
-        const TrainConfig tc = trainConfigFromSpec(train, 0);
+            data->push_back(toVlmExample(tasks::generateSample(t, {tasks::Split::Train, i, uint64_t(seed) * 7919u + 1u, level, 64})));
+        const TrainConfig tc = trainConfigFromSpec(train, uint64_t(seed));
         Trainer trainer(*model, prompt, tc);
         trainer.train(ExampleSource::fromVector(data));
         mergeLora(*model); // evaluated as the study does: one plain linear layer per projection
@@ -456,7 +457,7 @@ int runModelCommand(const QStringList &args)
     out << Tr::tr("usage: transferscope-cli model pretrain --preset NAME --out DIR [--minutes M | --steps N] [--seed S] [--batch B] [--threads T]\n"
            "                [--init DIR] [--adaptive [--warm]] [--task TASK[:LEVEL],TASK[:LEVEL],...] [--level L]\n"
            "       transferscope-cli model eval DIR|--preset NAME [--items N] [--tasks VS,P-TEX] [--level L] [--threads T]\n"
-           "       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--level L] [--spec FILE] [--threads T]\n"
+           "       transferscope-cli model finetune-gain DIR|--preset NAME [--items N] [--tasks VS,AS] [--level L] [--seed S] [--spec FILE] [--threads T]\n"
            "       transferscope-cli model info DIR|--preset NAME\n"
            "       transferscope-cli model merge DIR|--preset NAME --adapter DIR --out DIR [--format nanovlm|idefics3]\n"
            "       transferscope-cli model blend DIR_A DIR_B --alpha X --out DIR\n");
