@@ -50,7 +50,7 @@ TaskSpec primitive(const char *name, const char *abbr, int options, QStringList 
 }
 
 // The embedded default level of a task. Session 9's rule (docs/base-models.md "Difficulty calibration"), measured
-// on the three shipped bases, val n = 1000, quick-spec self-finetune: the level at which the most presets gain from
+// on session 8's three bases, val n = 1000, quick-spec self-finetune: the level at which the most presets gain from
 // finetuning on the task (a target finetuning cannot move shows no transfer either), then the one with the most
 // presets above chance and under 90 %, else the level it had (issue 3's calibration on suite-tiny). Numbers: base
 // accuracy or self-finetune gain of suite-tiny, suite-small, suite-base.
