@@ -424,13 +424,13 @@ QJsonObject StudySpec::toJson() const
                               {QStringLiteral("dropout"), train.loraDropout},
                               {QStringLiteral("targets"), QJsonArray::fromStringList(train.loraTargets)}};
     QJsonObject trainObj{{QStringLiteral("method"), train.method}, {QStringLiteral("examples"), train.examples},
-                               {QStringLiteral("steps"), train.steps}, {QStringLiteral("batch"), train.batch},
-                               {QStringLiteral("grad_accumulation"), train.gradAccumulation},
-                               {QStringLiteral("learning_rate"), train.learningRate},
-                               {QStringLiteral("warmup_steps"), train.warmupSteps},
-                               {QStringLiteral("weight_decay"), train.weightDecay}, {QStringLiteral("grad_clip"), train.gradClip},
-                               {QStringLiteral("freeze_vision"), train.freezeVision}, {QStringLiteral("lora"), loraObj},
-                               {QStringLiteral("save_adapters"), train.saveAdapters}, {QStringLiteral("autocast"), train.autocast}};
+                         {QStringLiteral("steps"), train.steps}, {QStringLiteral("batch"), train.batch},
+                         {QStringLiteral("grad_accumulation"), train.gradAccumulation},
+                         {QStringLiteral("learning_rate"), train.learningRate},
+                         {QStringLiteral("warmup_steps"), train.warmupSteps},
+                         {QStringLiteral("weight_decay"), train.weightDecay}, {QStringLiteral("grad_clip"), train.gradClip},
+                         {QStringLiteral("freeze_vision"), train.freezeVision}, {QStringLiteral("lora"), loraObj},
+                         {QStringLiteral("save_adapters"), train.saveAdapters}, {QStringLiteral("autocast"), train.autocast}};
     if (train.connectorLearningRate >= 0) // written only when set, so the specs of earlier studies read back unchanged
         trainObj.insert(QStringLiteral("connector_learning_rate"), train.connectorLearningRate);
     const QJsonObject evalObj{{QStringLiteral("split"), eval.split}, {QStringLiteral("items"), eval.items},
