@@ -327,7 +327,7 @@ int finetuneGain(const QStringList &args, QTextStream &out, QTextStream &err)
         const double base = evaluateMultipleChoice(*model, prompt, val, EvalOptions{}).accuracy;
         auto data = std::make_shared<std::vector<VlmExample>>();
         for (int i = 0; i < train.examples; ++i)
-            data->push_back(toVlmExample(tasks::generateSample(t, {tasks::Split::Train, i, uint64_t(seed) * 7919u + 1u, level, 64})));
+            data->push_back(toVlmExample(tasks::generateSample(t, {tasks::Split::Train, i, trainSampleSeed(seed), level, 64})));
         const TrainConfig tc = trainConfigFromSpec(train, uint64_t(seed));
         Trainer trainer(*model, prompt, tc);
         trainer.train(ExampleSource::fromVector(data));

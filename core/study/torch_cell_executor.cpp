@@ -239,7 +239,7 @@ struct TorchCellExecutor::Impl {
         phase::Scope timing("data generation (train set)");
         auto out = std::make_shared<std::vector<VlmExample>>();
         out->reserve(size_t(spec.train.examples));
-        const uint64_t seed = uint64_t(cell.seed) * 7919u + 1u;
+        const uint64_t seed = trainSampleSeed(cell.seed);
         if (cell.kind == CellKind::Finetune) {
             appendTrainItems(*out, cell.source, spec.train.examples, seed);
         } else if (cell.kind == CellKind::Mixture) {

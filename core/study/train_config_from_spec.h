@@ -11,4 +11,7 @@ namespace ts {
 // orders the data and initialises the adapters. Device and checkpoints are the caller's.
 TrainConfig trainConfigFromSpec(const TrainSettings &train, uint64_t seed);
 
+// The sample stream a cell of study seed `seed` draws its training examples from (disjoint from pretraining's).
+inline uint64_t trainSampleSeed(int seed) { return uint64_t(seed) * 7919u + 1u; }
+
 } // namespace ts
