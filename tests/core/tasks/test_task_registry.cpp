@@ -19,7 +19,7 @@ private Q_SLOTS:
         const auto &catalog = TaskCatalog::blinkTasks();
         QCOMPARE(tasks.size(), catalog.size());
         const int images[] = {3, 3, 2, 1, 1, 1, 3, 1, 2, 2, 2, 1, 4}; // as BLINK shows them
-        const int defaults[] = {1, 1, 1, 2, 1, 1, 2, 1, 0, 0, 1, 0, 0}; // calibrated on session 8's bases (docs/base-models.md)
+        const int defaults[] = {1, 1, 1, 2, 1, 0, 2, 1, 0, 0, 1, 0, 0}; // calibrated on session 8's bases, SR on session 9's (docs/base-models.md)
         for (size_t i = 0; i < tasks.size(); ++i) {
             QCOMPARE(tasks[i].name, catalog[i].name);
             QCOMPARE(tasks[i].abbreviation, catalog[i].abbreviation);
