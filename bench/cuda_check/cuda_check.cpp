@@ -10,6 +10,7 @@
 #include "model/runtime.h"
 #include "model/tokenizer_bpe.h"
 #include "train/trainer.h"
+#include "square_colour_example.h"
 
 #include <ATen/Context.h>
 #include <torch/version.h>
@@ -41,36 +42,15 @@ struct Options {
     bool requireCuda = false;
 };
 
-// One of four colours fills a square at a random place on a noisy grey background: a question a base can
-// learn in a few steps, so the losses move and the comparison covers real updates, not a flat line.
-VlmExample squareColourExample(std::mt19937& rng, int size)
-{
-    static const uint8_t kColours[4][3] = {{220, 30, 30}, {30, 200, 40}, {30, 40, 220}, {230, 210, 30}};
-    VlmExample ex;
-    const int colour = static_cast<int>(rng() % 4);
-    RgbImage im{size, size, std::vector<uint8_t>(static_cast<size_t>(size * size * 3))};
-    std::uniform_int_distribution<int> noise(90, 150);
-    for (auto& b : im.rgb)
-        b = static_cast<uint8_t>(noise(rng));
-    const int side = size / 3;
-    const int x0 = static_cast<int>(rng() % static_cast<unsigned>(size - side));
-    const int y0 = static_cast<int>(rng() % static_cast<unsigned>(size - side));
-    for (int y = y0; y < y0 + side; ++y)
-        for (int x = x0; x < x0 + side; ++x)
-            std::copy(kColours[colour], kColours[colour] + 3, &im.rgb[static_cast<size_t>((y * size + x) * 3)]);
-    ex.images.push_back(std::move(im));
-    ex.prompt = "What colour is the square?";
-    ex.options = {"red", "green", "blue", "yellow"};
-    ex.correct = colour;
-    return ex;
-}
-
+// A question a base learns within a few steps, so the losses move and the comparison covers real updates.
 std::vector<VlmExample> exampleSet(int64_t n, uint32_t seed, int size)
 {
+    static const std::vector<SquareColour> kColours = {
+        {"red", {220, 30, 30}}, {"green", {30, 200, 40}}, {"blue", {30, 40, 220}}, {"yellow", {230, 210, 30}}};
     std::mt19937 rng(seed);
     std::vector<VlmExample> v;
     for (int64_t i = 0; i < n; ++i)
-        v.push_back(squareColourExample(rng, size));
+        v.push_back(squareColourExample(rng, size, kColours, "What colour is the square?"));
     return v;
 }
 
@@ -207,17 +187,9 @@ Options parse(int argc, char** argv)
     return o;
 }
 
-} // namespace
-
-int main(int argc, char** argv)
+// Runs the comparisons; returns the exit code. Throws on bad arguments, files or checkpoints.
+int runCheck(const Options& o)
 {
-    Options o;
-    try {
-        o = parse(argc, argv);
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "transferscope_cuda_check: %s\n", e.what());
-        return 3;
-    }
     const c10::Device device = configureRuntime({o.threads, true});
     const bool cuda = device.is_cuda();
     std::printf("libtorch %s, model %s, %lld steps x %lld, %lld eval items, CUDA %s\n\n", TORCH_VERSION,
@@ -232,26 +204,21 @@ int main(int argc, char** argv)
     at::globalContext().setAllowTF32CuDNN(false);
 
     std::vector<Comparison> results;
-    try {
-        const BpeTokenizer tok = BpeTokenizer::fromFile(o.tokenizer);
-        const c10::Device cpu(c10::DeviceType::CPU);
-        for (const bool lora : {true, false}) {
-            const std::string mode = lora ? "LoRA" : "full";
-            const RunOutcome onCpu = finetuneAndEvaluate(o, tok, {cpu, lora, false});
-            if (cuda) {
-                results.push_back(compare(mode + " finetune, CPU (A) vs CUDA fp32 (B)", onCpu,
-                                          finetuneAndEvaluate(o, tok, {device, lora, false}), 1e-4, 2e-2, 0.97));
-                // bf16 autocast rounds every matmul to 8 bits of mantissa: only a sanity bound.
-                results.push_back(compare(mode + " finetune, CPU (A) vs CUDA bf16 autocast (B)", onCpu,
-                                          finetuneAndEvaluate(o, tok, {device, lora, true}), 2e-2, 1e-1, 0.85));
-            } else {
-                results.push_back(compare(mode + " finetune, CPU run 1 (A) vs CPU run 2 (B), must be identical", onCpu,
-                                          finetuneAndEvaluate(o, tok, {cpu, lora, false}), 0.0, 0.0, 1.0));
-            }
+    const BpeTokenizer tok = BpeTokenizer::fromFile(o.tokenizer);
+    const c10::Device cpu(c10::DeviceType::CPU);
+    for (const bool lora : {true, false}) {
+        const std::string mode = lora ? "LoRA" : "full";
+        const RunOutcome onCpu = finetuneAndEvaluate(o, tok, {cpu, lora, false});
+        if (cuda) {
+            results.push_back(compare(mode + " finetune, CPU (A) vs CUDA fp32 (B)", onCpu,
+                                      finetuneAndEvaluate(o, tok, {device, lora, false}), 1e-4, 2e-2, 0.97));
+            // bf16 autocast rounds every matmul to 8 bits of mantissa: only a sanity bound.
+            results.push_back(compare(mode + " finetune, CPU (A) vs CUDA bf16 autocast (B)", onCpu,
+                                      finetuneAndEvaluate(o, tok, {device, lora, true}), 2e-2, 1e-1, 0.85));
+        } else {
+            results.push_back(compare(mode + " finetune, CPU run 1 (A) vs CPU run 2 (B), must be identical", onCpu,
+                                      finetuneAndEvaluate(o, tok, {cpu, lora, false}), 0.0, 0.0, 1.0));
         }
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "transferscope_cuda_check: %s\n", e.what());
-        return 3;
     }
 
     const bool pass = std::all_of(results.begin(), results.end(), [](const Comparison& c) { return c.pass; });
@@ -264,4 +231,16 @@ int main(int argc, char** argv)
         std::ofstream(o.json) << j.dump(2) << "\n";
     }
     return pass ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    try {
+        return runCheck(parse(argc, argv));
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "transferscope_cuda_check: %s\n", e.what());
+        return 3;
+    }
 }

@@ -8,6 +8,7 @@
 #include "model/vlm_presets.h"
 #include "train/lr_schedule.h"
 #include "train/trainer.h"
+#include "square_colour_example.h"
 
 #include <ATen/ATen.h>
 #include <torch/utils.h>
@@ -28,27 +29,7 @@ const std::string kSuite = std::string(TRANSFERSCOPE_RESOURCES) + "/tokenizer/to
 // A red or blue square at a random place on a noisy grey background; options are fixed (A) red (B) blue.
 VlmExample colourExample(std::mt19937& rng, int size)
 {
-    VlmExample ex;
-    const int colour = static_cast<int>(rng() % 2);
-    RgbImage im{size, size, std::vector<uint8_t>(static_cast<size_t>(size * size * 3))};
-    std::uniform_int_distribution<int> noise(100, 140);
-    for (auto& b : im.rgb)
-        b = static_cast<uint8_t>(noise(rng));
-    const int side = size / 3;
-    const int x0 = static_cast<int>(rng() % static_cast<unsigned>(size - side));
-    const int y0 = static_cast<int>(rng() % static_cast<unsigned>(size - side));
-    for (int y = y0; y < y0 + side; ++y)
-        for (int x = x0; x < x0 + side; ++x) {
-            uint8_t* px = &im.rgb[static_cast<size_t>((y * size + x) * 3)];
-            px[0] = colour == 0 ? 220 : 30;
-            px[1] = 30;
-            px[2] = colour == 0 ? 30 : 220;
-        }
-    ex.images.push_back(std::move(im));
-    ex.prompt = "Which colour is the square?";
-    ex.options = {"red", "blue"};
-    ex.correct = colour;
-    return ex;
+    return squareColourExample(rng, size, {{"red", {220, 30, 30}}, {"blue", {30, 30, 220}}}, "Which colour is the square?");
 }
 
 std::shared_ptr<std::vector<VlmExample>> colourSet(int n, uint32_t seed, int size)
